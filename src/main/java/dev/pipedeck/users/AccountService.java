@@ -1,0 +1,147 @@
+package dev.pipedeck.users;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change to team accounts goes through here: the role check (method security), the rules (password policy,
+ * last enabled admin) and the session ending that follows a password reset, role change or disable.
+ */
+@Service
+public class AccountService {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final Clock clock;
+
+    public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<Account> list() {
+        return accounts.findAllByOrderByUsernameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean noAccountExists() {
+        return accounts.count() == 0;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account create(String username, String password, Role role) {
+        return createAccount(username, password, role);
+    }
+
+    /**
+     * Creates the first ADMIN, and only while no account exists (first run, from the environment or /setup).
+     * Serialised so two concurrent setup requests cannot both succeed.
+     */
+    @Transactional
+    public synchronized Account createFirstAdmin(String username, String password) {
+        if (accounts.count() > 0) {
+            throw new AccountRuleViolation(null, "Pipedeck is already set up. Sign in instead.");
+        }
+        return createAccount(username, password, Role.ADMIN);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account changeRole(long accountId, Role newRole) {
+        Account account = find(accountId);
+        if (account.getRole() == Role.ADMIN && newRole != Role.ADMIN && account.isEnabled()) {
+            requireAnotherEnabledAdmin(account, "role", "This is the last enabled admin: make another account admin first.");
+        }
+        if (account.getRole() != newRole) {
+            account.changeRole(newRole);
+        }
+        return account;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account setEnabled(long accountId, boolean enabled) {
+        Account account = find(accountId);
+        if (!enabled && account.getRole() == Role.ADMIN && account.isEnabled()) {
+            requireAnotherEnabledAdmin(account, null, "This is the last enabled admin and cannot be disabled.");
+        }
+        if (account.isEnabled() != enabled) {
+            account.setEnabled(enabled);
+        }
+        return account;
+    }
+
+    /** An admin sets a new password for someone; that person's sessions end. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account resetPassword(long accountId, String newPassword) {
+        Account account = find(accountId);
+        requireAcceptable(newPassword, account.getUsername(), "password");
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant(), true);
+        return account;
+    }
+
+    /** Anyone signed in changes their own password, proving they know the current one. */
+    @Transactional
+    @PreAuthorize("isAuthenticated() and #username == authentication.name")
+    public Account changeOwnPassword(String username, String currentPassword, String newPassword) {
+        Account account = accounts.findByUsername(username)
+                .orElseThrow(() -> new AccountRuleViolation(null, "Your account no longer exists."));
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new AccountRuleViolation("currentPassword", "The current password is not correct.");
+        }
+        requireAcceptable(newPassword, username, "newPassword");
+        // The session that made the change stays signed in; it is told the new version by the caller.
+        account.changePassword(passwordEncoder.encode(newPassword), clock.instant(), true);
+        return account;
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('ADMIN')")
+    public Account get(long accountId) {
+        return find(accountId);
+    }
+
+    private Account createAccount(String rawUsername, String password, Role role) {
+        String username = Usernames.normalize(rawUsername);
+        Usernames.requireValid(username);
+        if (accounts.existsByUsername(username)) {
+            throw new AccountRuleViolation("username", "An account with this username already exists.");
+        }
+        if (role == null) {
+            throw new AccountRuleViolation("role", "Choose a role.");
+        }
+        requireAcceptable(password, username, "password");
+        return accounts.save(new Account(username, passwordEncoder.encode(password), role, clock.instant()));
+    }
+
+    private void requireAcceptable(String password, String username, String field) {
+        passwordPolicy.check(password, username).ifPresent(reason -> {
+            throw new AccountRuleViolation(field, reason);
+        });
+    }
+
+    private void requireAnotherEnabledAdmin(Account account, String field, String message) {
+        List<Account> enabledAdmins = accounts.findByRoleAndEnabledTrueOrderByIdAsc(Role.ADMIN);
+        boolean another = enabledAdmins.stream().anyMatch(a -> !a.getId().equals(account.getId()));
+        if (!another) {
+            throw new AccountRuleViolation(field, message);
+        }
+    }
+
+    private Account find(long accountId) {
+        return accounts.findById(accountId).orElseThrow(() -> new AccountNotFoundException(accountId));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pipedeck.web;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import dev.pipedeck.users.AccountRepository;
+import dev.pipedeck.users.AccountSessionFilter;
+import dev.pipedeck.users.AccountUserDetailsService;
+import dev.pipedeck.users.LoginThrottle;
+import dev.pipedeck.users.Role;
+import dev.pipedeck.users.SessionProperties;
+import dev.pipedeck.users.ThrottledAuthenticationProvider;
+
+/**
+ * Who may do what, for every route: URL rules here, method security on the feature services behind them.
+ * ADMIN includes OPERATOR, which includes VIEWER.
+ */
+@Configuration
+@EnableMethodSecurity
+class SecurityConfig {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:";
+
+    @Bean
+    SecurityFilterChain pages(HttpSecurity http, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle, AccountRepository accounts, SessionProperties sessionProperties, Clock clock)
+            throws Exception {
+        http
+            .authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle))
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                .requestMatchers("/login", "/setup").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/account", "/account/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
+                .anyRequest().hasRole(Role.OPERATOR.name()))
+            .formLogin(form -> form
+                .loginPage("/login")
+                .defaultSuccessUrl("/", false)
+                .failureUrl("/login?error"))
+            .logout(logout -> logout
+                .logoutSuccessUrl("/login?logout")
+                .deleteCookies("PIPEDECK_SESSION"))
+            .exceptionHandling(ex -> ex.authenticationEntryPoint(new HtmxAwareLoginEntryPoint("/login")))
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frame -> frame.deny()))
+            .addFilterBefore(new AccountSessionFilter(accounts, sessionProperties, clock), AuthorizationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.withDefaultRolePrefix()
+                .role(Role.ADMIN.name()).implies(Role.OPERATOR.name())
+                .role(Role.OPERATOR.name()).implies(Role.VIEWER.name())
+                .build();
+    }
+
+    /**
+     * New passwords are hashed with Argon2id; PBKDF2 and bcrypt hashes still verify. Argon2 (unlike bcrypt, which
+     * ignores everything past 72 bytes) takes the whole of a long passphrase into account.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        Map<String, PasswordEncoder> encoders = Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "pbkdf2", Pbkdf2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder());
+        return new DelegatingPasswordEncoder("argon2", encoders);
+    }
+}
