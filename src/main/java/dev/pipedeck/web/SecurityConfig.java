@@ -8,6 +8,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -39,11 +42,10 @@ class SecurityConfig {
             + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:";
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, AccountRepository accounts, SessionProperties sessionProperties, Clock clock)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordSignIn, AccountRepository accounts,
+            SessionProperties sessionProperties, Clock clock) throws Exception {
         http
-            .authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle))
+            .authenticationManager(passwordSignIn)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/login", "/setup").permitAll()
@@ -68,6 +70,19 @@ class SecurityConfig {
                 .frameOptions(frame -> frame.deny()))
             .addFilterBefore(new AccountSessionFilter(accounts, sessionProperties, clock), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * The only way to sign in with a password: through the login throttle. Set explicitly on every filter chain,
+     * with no parent manager, so no other provider can accept a password the throttle refused.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
+            LoginThrottle throttle, AuthenticationEventPublisher events) {
+        ProviderManager manager = new ProviderManager(
+                new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle));
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     @Bean
