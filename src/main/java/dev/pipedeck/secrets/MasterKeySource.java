@@ -27,12 +27,12 @@ public record MasterKeySource(Origin origin, Path file) {
         return new MasterKeySource(Origin.GENERATED_FILE, file);
     }
 
-    /** For messages: {@code PIPEDECK_MASTER_KEY}, {@code PIPEDECK_MASTER_KEY_FILE (path)} or the generated file. */
+    /** For messages, after "the master key from": e.g. {@code PIPEDECK_MASTER_KEY_FILE (/etc/pipedeck/key.json)}. */
     public String description() {
         return switch (origin) {
             case MASTER_KEY -> "PIPEDECK_MASTER_KEY";
             case MASTER_KEY_FILE -> "PIPEDECK_MASTER_KEY_FILE (" + file + ")";
-            case GENERATED_FILE -> "The generated master key file " + file;
+            case GENERATED_FILE -> "the generated key file " + file;
         };
     }
 

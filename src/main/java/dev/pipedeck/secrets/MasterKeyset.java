@@ -46,7 +46,8 @@ public final class MasterKeyset {
             return new MasterKeyset(TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get()), source);
         } catch (GeneralSecurityException | RuntimeException e) {
             // The cause is left out on purpose: parser messages may quote parts of the keyset.
-            throw new MasterKeyException(source.description() + " is not a valid Tink AEAD keyset in JSON format.",
+            throw new MasterKeyException("The master key from " + source.description()
+                    + " is not a valid Tink AEAD keyset in JSON format.",
                     "Provide the keyset that was in use, in Tink's JSON keyset format"
                             + (source.origin() == MasterKeySource.Origin.MASTER_KEY ? ", base64-encoded." : "."));
         }
