@@ -10,9 +10,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code java -jar pipedeck.jar --pipedeck.secrets.reencrypt-and-exit=true}: re-encrypts every stored secret under
- * the primary key, then shuts down with exit code 0 (a failure stops start-up with a non-zero exit code). Registered
- * only when that property is true.
+ * {@code java -jar pipedeck.jar --pipedeck.secrets.reencrypt-and-exit=true --server.port=0}: re-encrypts every stored
+ * secret under the primary key, then shuts down with exit code 0 (a failure stops start-up with a non-zero exit
+ * code). The web server still starts, hence the random port. Registered only when that property is true.
  */
 public class ReencryptAndExitRunner implements ApplicationRunner {
 
