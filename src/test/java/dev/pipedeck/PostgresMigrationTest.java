@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.pipedeck.testsupport.PostgresTestDatabase;
 import dev.pipedeck.testsupport.TestAccounts;
+import dev.pipedeck.testsupport.TestMasterKey;
 import dev.pipedeck.users.Account;
 import dev.pipedeck.users.AccountRepository;
 import dev.pipedeck.users.AccountService;
@@ -32,6 +33,8 @@ class PostgresMigrationTest {
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
+        String masterKey = TestMasterKey.newBase64Keyset();
+        registry.add("pipedeck.master-key", () -> masterKey);
     }
 
     @AfterAll
