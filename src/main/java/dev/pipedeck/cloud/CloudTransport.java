@@ -3,6 +3,8 @@ package dev.pipedeck.cloud;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -40,8 +42,12 @@ final class CloudTransport {
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        // The JDK client times out the wait for the answer's headers itself: a Reactor timeout there would cancel its
+        // future, which Reactor then reports as a dropped error. The body's read is timed below.
+        JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient);
+        connector.setReadTimeout(properties.responseTimeout());
         this.webClient = webClientBuilder.clone()
-                .clientConnector(new JdkClientHttpConnector(httpClient))
+                .clientConnector(connector)
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
                 .build();
     }
@@ -95,6 +101,7 @@ final class CloudTransport {
 
     private Mono<RawCloudResponse> sendOnce(Call call) {
         long started = System.nanoTime();
+        long deadline = started + properties.responseTimeout().toNanos();
         WebClient.RequestBodySpec request = webClient.method(call.method())
                 .uri(call.uri())
                 .header(HttpHeaders.AUTHORIZATION, call.connection().basicAuthorization())
@@ -104,12 +111,12 @@ final class CloudTransport {
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.jsonBody());
         return withBody
                 .exchangeToMono(answer -> answer.bodyToMono(byte[].class)
+                        .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
                         .defaultIfEmpty(new byte[0])
                         .map(body -> new RawCloudResponse(answer.statusCode().value(),
                                 answer.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
                                 answer.headers().asHttpHeaders().getFirst("X-RateLimit-Reset"), body)))
-                .timeout(properties.responseTimeout())
-                .onErrorMap(TimeoutException.class, timeout -> new CloudUnavailableException(
+                .onErrorMap(CloudTransport::isTimeout, timeout -> new CloudUnavailableException(
                         "ClickHouse Cloud did not answer within " + readable(properties.responseTimeout()), timeout))
                 .doOnNext(response -> log.debug("{} /v1{} -> HTTP {} in {} ms", call.method(), call.path(),
                         response.status(), (System.nanoTime() - started) / 1_000_000));
@@ -122,9 +129,24 @@ final class CloudTransport {
         return Duration.ofMillis(Math.round(base * jitter));
     }
 
+    /** No answer in time: the JDK's wait for the headers, or the read of the body, ran out. */
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The connection failed before an answer came; timeouts were already turned into a CloudException. */
     private static boolean isConnectionFailure(Throwable failure) {
-        return failure instanceof WebClientRequestException || failure instanceof IOException
-                || failure.getCause() instanceof IOException;
+        return !(failure instanceof CloudException) && (failure instanceof WebClientRequestException
+                || failure instanceof IOException || failure.getCause() instanceof IOException);
     }
 
     private static String describe(Throwable failure) {
