@@ -61,11 +61,12 @@ public record CloudConnection(String baseUrl, String organizationId, String keyI
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseUrl is not a URL: " + url);
+            throw new IllegalArgumentException("baseUrl is not a URL");
         }
         if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("baseUrl must be an http(s) URL without query or credentials: " + url);
+            // The URL is left out of the message: it may hold credentials.
+            throw new IllegalArgumentException("baseUrl must be an http(s) URL without query or credentials");
         }
         return url;
     }

@@ -99,7 +99,6 @@ final class CannedResults {
               "type": "VPC_ENDPOINT_SERVICE",
               "vpcEndpointServiceName": "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0",
               "vpcResourceConfigurationId": null,
-              "mskAuthentication": null,
               "customPrivateDnsMappings": [ { "privateDnsName": "kafka.internal.example.com" } ],
               "endpointId": "vpce-0a1b2c3d4e5f6a7b8",
               "dnsNames": [ "vpce-0a1b2c3d4e5f6a7b8.vpce.amazonaws.com" ],

@@ -12,6 +12,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipe;
+import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
@@ -293,6 +297,67 @@ class ClickHouseCloudClientTest {
         assertThat(failure.getMessage()).isEqualTo("ClickHouse Cloud did not answer within 300 ms");
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(2000));
         assertThat(cloud.requestCount()).as("a hang is not repeated").isEqualTo(1);
+    }
+
+    @Test
+    void bodyThatStopsHalfwayFailsWithinTheResponseTimeout() {
+        ClickHouseCloudClient impatient = CloudTestServer.client(new CloudClientProperties(Duration.ofSeconds(2),
+                Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(10), 3));
+        cloud.enqueue(new MockResponse.Builder(envelope("[" + CannedResults.KAFKA_PIPE + "]"))
+                .onResponseBody(SocketEffect.Stall.INSTANCE).build());
+
+        long started = System.nanoTime();
+        CloudUnavailableException failure = failureOf(
+                impatient.clickPipeGetList(cloud.connection, CannedResults.SERVICE), CloudUnavailableException.class);
+
+        assertThat(failure.getMessage()).isEqualTo("ClickHouse Cloud did not answer within 300 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2000));
+        assertThat(cloud.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void servicesOfSeveralConnectionsAreAskedInParallelAndAnsweredInOrder() {
+        CountDownLatch bothAsked = new CountDownLatch(2);
+        cloud.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                bothAsked.countDown();
+                if (!bothAsked.await(5, TimeUnit.SECONDS)) {
+                    return error(500, "INTERNAL_SERVER_ERROR: the calls came one after the other");
+                }
+                String org = request.getUrl().pathSegments().get(2);
+                return org.equals("org-forbidden")
+                        ? error(401, "UNAUTHORIZED: key cannot read org-forbidden")
+                        : envelope("[" + CannedResults.SERVICE_IDLE.replace("\"production\"", "\"" + org + "\"") + "]");
+            }
+        });
+        String url = cloud.server.url("/").toString();
+        CloudConnection first = new CloudConnection(url, "org-first", KEY_ID, KEY_SECRET);
+        CloudConnection forbidden = new CloudConnection(url, "org-forbidden", KEY_ID, KEY_SECRET);
+
+        List<ConnectionServices> answers = client.instanceGetListOfAll(List.of(first, forbidden)).block(BLOCK);
+
+        assertThat(answers).extracting(ConnectionServices::connection).containsExactly(first, forbidden);
+        assertThat(answers.get(0).succeeded()).isTrue();
+        assertThat(answers.get(0).services()).extracting(Service::name).containsExactly("org-first");
+        assertThat(answers.get(1).succeeded()).isFalse();
+        assertThat(answers.get(1).error()).isInstanceOf(CloudUnauthorizedException.class);
+        assertThat(answers.get(1).services()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableConnectionDoesNotSpoilTheOthers() {
+        CloudConnection nobodyListens;
+        try (CloudTestServer closed = new CloudTestServer()) {
+            nobodyListens = closed.connection;
+        }
+        cloud.enqueue(envelope("[" + CannedResults.SERVICE_IDLE + "]"));
+
+        List<ConnectionServices> answers = client.instanceGetListOfAll(List.of(nobodyListens, cloud.connection))
+                .block(BLOCK);
+
+        assertThat(answers.get(0).error()).isInstanceOf(CloudUnavailableException.class);
+        assertThat(answers.get(1).services()).hasSize(1);
     }
 
     @Test
