@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.util.UriUtils;
@@ -208,7 +209,8 @@ public class ClickHouseCloudClient {
 
     /**
      * Sends a request the typed methods do not model and answers what came back, whatever the status, body bytes
-     * untouched. GET is repeated like a typed GET; other methods are sent exactly once. Fails only with
+     * untouched, accepting any content type (metrics come as text). GET is repeated like a typed GET; other methods
+     * are sent exactly once. Fails only with
      * {@link CloudUnavailableException} (no answer).
      *
      * @param pathUnderV1 path after {@code /v1}, starting with {@code /}, query string allowed
@@ -220,7 +222,7 @@ public class ClickHouseCloudClient {
             return Mono.error(new IllegalArgumentException("not a path under /v1: " + pathUnderV1));
         }
         RetryPolicy policy = HttpMethod.GET.equals(method) ? RetryPolicy.RATE_LIMITED_AND_TRANSIENT : RetryPolicy.NEVER;
-        return Mono.defer(() -> transport.exchange(connection, method, pathUnderV1, jsonBody, policy));
+        return Mono.defer(() -> transport.exchange(connection, method, pathUnderV1, jsonBody, MediaType.ALL, policy));
     }
 
     // ---- plumbing ----
@@ -235,7 +237,7 @@ public class ClickHouseCloudClient {
         return Mono.defer(() -> {
             byte[] json = body == null ? null : CloudJson.MAPPER.writeValueAsBytes(body);
             SecretRedactor redactor = SecretRedactor.forRequest(connection, json);
-            return transport.exchange(connection, method, path, json, policy)
+            return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy)
                     .flatMap(response -> response.isSuccess()
                             ? Mono.justOrEmpty(this.<T>readResult(response, resultType, redactor))
                             : Mono.error(CloudErrorDecoder.decode(response, redactor)));

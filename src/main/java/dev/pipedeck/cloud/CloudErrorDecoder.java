@@ -50,12 +50,13 @@ final class CloudErrorDecoder {
             String message = "ClickHouse Cloud answered HTTP " + status + " without an error message: " + excerpt(text);
             return build(status, defaultCode(status), redactor.redact(message), requestId, response);
         }
-        if (status == 424 && error.toLowerCase(Locale.ROOT).contains(IDLE_MARKER)) {
-            return new ServiceIdleException(codeOf(error, status), requestId);
-        }
         Matcher matcher = CODE_AND_MESSAGE.matcher(error.strip());
-        String code = matcher.matches() ? matcher.group(1) : defaultCode(status);
-        String message = matcher.matches() ? matcher.group(2).strip() : error.strip();
+        boolean coded = matcher.matches();
+        String code = coded ? matcher.group(1) : defaultCode(status);
+        if (status == 424 && error.toLowerCase(Locale.ROOT).contains(IDLE_MARKER)) {
+            return new ServiceIdleException(code, requestId);
+        }
+        String message = coded ? matcher.group(2).strip() : error.strip();
         if (message.isEmpty()) {
             message = "ClickHouse Cloud answered HTTP " + status + " " + code;
         }
@@ -117,11 +118,6 @@ final class CloudErrorDecoder {
     private static String textOf(JsonNode root, String field) {
         JsonNode value = root.get(field);
         return value != null && value.isString() && !value.asString().isBlank() ? value.asString() : null;
-    }
-
-    private static String codeOf(String error, int status) {
-        Matcher matcher = CODE_AND_MESSAGE.matcher(error.strip());
-        return matcher.matches() ? matcher.group(1) : defaultCode(status);
     }
 
     private static String defaultCode(int status) {

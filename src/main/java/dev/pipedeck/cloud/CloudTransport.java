@@ -52,11 +52,11 @@ final class CloudTransport {
                 .build();
     }
 
-    /** One call, tried as often as {@code policy} and the properties allow. */
+    /** One call accepting {@code accept}, tried as often as {@code policy} and the properties allow. */
     Mono<RawCloudResponse> exchange(CloudConnection connection, HttpMethod method, String pathUnderV1, byte[] jsonBody,
-            RetryPolicy policy) {
+            MediaType accept, RetryPolicy policy) {
         Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
-                jsonBody, policy);
+                jsonBody, accept, policy);
         return attempt(call, 1, Duration.ZERO);
     }
 
@@ -105,7 +105,7 @@ final class CloudTransport {
         WebClient.RequestBodySpec request = webClient.method(call.method())
                 .uri(call.uri())
                 .header(HttpHeaders.AUTHORIZATION, call.connection().basicAuthorization())
-                .accept(MediaType.APPLICATION_JSON);
+                .accept(call.accept());
         WebClient.RequestHeadersSpec<?> withBody = call.jsonBody() == null
                 ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.jsonBody());
@@ -164,7 +164,7 @@ final class CloudTransport {
     }
 
     private record Call(CloudConnection connection, HttpMethod method, URI uri, String path, byte[] jsonBody,
-            RetryPolicy policy) {
+            MediaType accept, RetryPolicy policy) {
     }
 
     private record Outcome(RawCloudResponse response, Throwable failure) {

@@ -50,6 +50,7 @@ class ClickHouseCloudClientRawExchangeTest {
         assertThat(request.getTarget()).isEqualTo("/v1/organizations/o/services/s/clickstack/dashboards");
         assertThat(request.getHeaders().get("Authorization")).startsWith("Basic ");
         assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
+        assertThat(request.getHeaders().get("Accept")).isEqualTo("*/*");
         assertThat(request.getBody().toByteArray()).isEqualTo(body);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.contentType()).isEqualTo("application/json");

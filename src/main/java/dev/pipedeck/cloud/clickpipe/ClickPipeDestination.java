@@ -12,7 +12,8 @@ import java.util.List;
  *
  * @param database Destination database.
  * @param table Destination table.
- * @param managedTable Is the table managed by ClickPipes? Required field for all pipe types except database pipes (Postgres, MySQL, BigQuery).
+ * @param managedTable Is the table managed by ClickPipes? Required field for all pipe types except database pipes
+ *     (Postgres, MySQL, BigQuery).
  * @param tableDefinition The table to create when {@code managedTable} is true.
  * @param columns Columns of the destination table.
  * @param roles Optional.

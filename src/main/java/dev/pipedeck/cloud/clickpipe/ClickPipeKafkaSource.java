@@ -19,7 +19,8 @@ import java.util.List;
  * @param offset Where the pipe starts reading.
  * @param schemaRegistry Schema registry holding the message schemas.
  * @param caCertificate PEM encoded CA certificates to validate the broker's certificate.
- * @param reversePrivateEndpointIds Reverse private endpoint UUIDs used for a secure private connection to the Kafka source.
+ * @param reversePrivateEndpointIds Reverse private endpoint UUIDs used for a secure private connection to the Kafka
+ *     source.
  * @param exactlyOnce Enable exactly-once delivery.
  * @param credentials Credentials for Kafka source.
  */

@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param syncIntervalSeconds Interval in seconds to sync data from MongoDB during CDC replication.
  * @param pullBatchSize Number of rows to pull in each batch during CDC replication.
- * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time snapshot only), or "cdc_only" (CDC without initial…
+ * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time
+ *     snapshot only), or "cdc_only" (CDC without initial…
  * @param snapshotNumRowsPerPartition Number of rows per partition during the snapshot phase.
  * @param snapshotNumberOfParallelTables Number of collections to snapshot in parallel during the initial load phase.
  * @param deleteOnMerge Enable hard delete behavior in ReplacingMergeTree for MongoDB DELETE operations.

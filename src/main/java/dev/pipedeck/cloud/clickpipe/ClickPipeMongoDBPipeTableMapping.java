@@ -12,7 +12,8 @@ import java.util.List;
  * @param sourceDatabaseName MongoDB source database name.
  * @param sourceCollection MongoDB source collection name.
  * @param targetTable ClickHouse target table name.
- * @param tableEngine ClickHouse table engine: "ReplacingMergeTree" (handles updates/deletes), "MergeTree" (append-only), or "Null" (forward data to materialized views…
+ * @param tableEngine ClickHouse table engine: "ReplacingMergeTree" (handles updates/deletes), "MergeTree"
+ *     (append-only), or "Null" (forward data to materialized views…
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)

@@ -16,7 +16,8 @@ import java.util.List;
  * @param skipCertVerification Skip TLS certificate verification for the MongoDB connection.
  * @param caCertificate PEM encoded CA certificate to validate the MongoDB server certificate.
  * @param settings Advanced settings.
- * @param tableMappings List of collection mappings defining which MongoDB collections to replicate and how they map to ClickHouse tables.
+ * @param tableMappings List of collection mappings defining which MongoDB collections to replicate and how they map to
+ *     ClickHouse tables.
  * @param credentials Credentials; secret, never returned by the API.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param syncIntervalSeconds Interval in seconds to sync data from MySQL during CDC replication.
  * @param pullBatchSize Number of rows to pull in each batch during CDC replication.
- * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time snapshot only), or "cdc_only" (CDC without initial…
- * @param replicationMechanism MySQL replication mechanism: "GTID" (Global Transaction Identifier) or "FILE_POS" (binary log file and position).
+ * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time
+ *     snapshot only), or "cdc_only" (CDC without initial…
+ * @param replicationMechanism MySQL replication mechanism: "GTID" (Global Transaction Identifier) or "FILE_POS"
+ *     (binary log file and position).
  * @param useCompression Enable compression for the MySQL connection.
  * @param allowNullableColumns Preserve nullability from MySQL in the destination ClickHouse table.
  * @param initialLoadParallelism Number of parallel workers to use per table in the initial snapshot phase.

@@ -15,7 +15,8 @@ import java.util.List;
  * @param excludedColumns List of column names to exclude from replication.
  * @param useCustomSortingKey Whether to use a custom sorting key.
  * @param sortingKeys Ordered list of column names to use as the sorting (ORDER BY) key in ClickHouse.
- * @param tableEngine ClickHouse table engine: "ReplacingMergeTree" (handles updates/deletes), "MergeTree" (append-only), or "Null" (forward data to materialized views…
+ * @param tableEngine ClickHouse table engine: "ReplacingMergeTree" (handles updates/deletes), "MergeTree"
+ *     (append-only), or "Null" (forward data to materialized views…
  * @param partitionKey Custom partitioning column used for parallel snapshotting.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -20,7 +20,8 @@ import java.util.List;
  * @param skipCertVerification Skip TLS certificate verification for the MySQL connection.
  * @param serverId Optional MySQL server_id the pipe declares itself as in the MySQL replication topology.
  * @param settings Advanced settings.
- * @param tableMappings List of table mappings defining which MySQL tables to replicate and how they map to ClickHouse tables.
+ * @param tableMappings List of table mappings defining which MySQL tables to replicate and how they map to ClickHouse
+ *     tables.
  * @param credentials Credentials; secret, never returned by the API.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

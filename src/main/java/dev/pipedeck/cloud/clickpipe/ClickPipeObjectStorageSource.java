@@ -18,7 +18,8 @@ import java.util.List;
  * @param compression Compression algorithm used for the files.
  * @param isContinuous If set to true, the pipe will continuously read new files from the source.
  * @param queueUrl Queue URL for event-based continuous ingestion.
- * @param skipInitialLoad If set to true, skips the initial load and only ingests files delivered by queue notifications.
+ * @param skipInitialLoad If set to true, skips the initial load and only ingests files delivered by queue
+ *     notifications.
  * @param startAfter Skip all files up to and including this object key during the initial load.
  * @param authentication Authentication method.
  * @param iamRole IAM role to be used with IAM role authentication.

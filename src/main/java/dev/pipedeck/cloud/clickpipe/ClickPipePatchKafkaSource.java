@@ -11,7 +11,8 @@ import java.util.List;
  * @param authentication Authentication method of the Kafka source.
  * @param iamRole IAM role for the Kafka source.
  * @param caCertificate PEM encoded CA certificates to validate the broker's certificate.
- * @param reversePrivateEndpointIds Reverse private endpoint UUIDs used for a secure private connection to the Kafka source.
+ * @param reversePrivateEndpointIds Reverse private endpoint UUIDs used for a secure private connection to the Kafka
+ *     source.
  * @param credentials Credentials for Kafka source.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

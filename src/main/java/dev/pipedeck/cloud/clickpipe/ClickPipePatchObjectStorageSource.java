@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Changes to an object storage source (schema {@code ClickPipePatchObjectStorageSource}).
  *
- * @param skipInitialLoad If set to true, skips the initial load and only ingests files delivered by queue notifications.
+ * @param skipInitialLoad If set to true, skips the initial load and only ingests files delivered by queue
+ *     notifications.
  * @param startAfter Skip all files up to and including this object key during the initial load.
  * @param authentication Authentication method.
  * @param iamRole IAM role to be used with IAM role authentication.

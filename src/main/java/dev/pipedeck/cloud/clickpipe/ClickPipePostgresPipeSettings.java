@@ -11,7 +11,8 @@ import java.util.List;
  * @param syncIntervalSeconds Interval in seconds to sync data from Postgres during CDC replication.
  * @param pullBatchSize Number of rows to pull in each batch during CDC replication.
  * @param publicationName PostgreSQL publication name to use for CDC replication.
- * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time snapshot only), or "cdc_only" (CDC without initial…
+ * @param replicationMode Replication mode: "cdc" (change data capture with initial snapshot), "snapshot" (one-time
+ *     snapshot only), or "cdc_only" (CDC without initial…
  * @param replicationSlotName PostgreSQL replication slot name.
  * @param allowNullableColumns Preserve nullability from Postgres in the destination ClickHouse table.
  * @param initialLoadParallelism Number of parallel workers to use per table in the initial snapshot phase.

@@ -20,7 +20,8 @@ import java.util.List;
  * @param disableTls Disable TLS for the Postgres connection.
  * @param skipCertVerification Skip TLS certificate verification for the Postgres connection.
  * @param settings Advanced settings.
- * @param tableMappings List of table mappings defining which PostgreSQL tables to replicate and how they map to ClickHouse tables.
+ * @param tableMappings List of table mappings defining which PostgreSQL tables to replicate and how they map to
+ *     ClickHouse tables.
  * @param credentials Credentials; secret, never returned by the API.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -16,7 +16,8 @@ import java.util.List;
  * @param seekType Starting position strategy for consuming the subscription.
  * @param seekTimestamp RFC 3339 / ISO 8601 timestamp to seek to.
  * @param filter Optional Pub/Sub subscription filter expression (CEL).
- * @param enableOrdering Whether to enable ordered delivery of messages (requires messages to be published with ordering keys).
+ * @param enableOrdering Whether to enable ordered delivery of messages (requires messages to be published with
+ *     ordering keys).
  * @param ackDeadline Acknowledgement deadline for messages, in seconds.
  * @param serviceAccountKey Service account key file; secret.
  */

@@ -19,12 +19,15 @@ public record ClickPipeScalingPatchRequest(
         Integer replicaCpuMillicores,
         Double replicaMemoryGb) {
 
-    /** Lowest and highest replica count the spec allows. */
-    public static final int MIN_REPLICAS = 1, MAX_REPLICAS = 40;
-    /** Lowest and highest CPU per replica, in millicores. */
-    public static final int MIN_REPLICA_CPU_MILLICORES = 125, MAX_REPLICA_CPU_MILLICORES = 2000;
-    /** Lowest and highest memory per replica, in GB. */
-    public static final double MIN_REPLICA_MEMORY_GB = 0.5, MAX_REPLICA_MEMORY_GB = 8;
+    /** Replica count range the spec allows. */
+    public static final int MIN_REPLICAS = 1;
+    public static final int MAX_REPLICAS = 40;
+    /** CPU range per replica, in millicores. */
+    public static final int MIN_REPLICA_CPU_MILLICORES = 125;
+    public static final int MAX_REPLICA_CPU_MILLICORES = 2000;
+    /** Memory range per replica, in GB. */
+    public static final double MIN_REPLICA_MEMORY_GB = 0.5;
+    public static final double MAX_REPLICA_MEMORY_GB = 8;
 
     /** Scales to {@code replicas} replicas of {@code replicaCpuMillicores} and {@code replicaMemoryGb} each. */
     public static ClickPipeScalingPatchRequest of(int replicas, int replicaCpuMillicores, double replicaMemoryGb) {

@@ -14,8 +14,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ClickPipesCdcScaling(Integer replicaCpuMillicores, Double replicaMemoryGb) {
 
-    /** Fewest and most cores the spec allows. */
-    public static final int MIN_CORES = 1, MAX_CORES = 32;
+    /** Core count range the spec allows. */
+    public static final int MIN_CORES = 1;
+    public static final int MAX_CORES = 32;
 
     /** The only valid combination for {@code cores} whole cores: {@code cores × 1000} millicores and {@code 4 × cores} GiB. */
     public static ClickPipesCdcScaling ofCores(int cores) {
