@@ -61,7 +61,7 @@ final class CloudTransport {
     }
 
     private Mono<RawCloudResponse> attempt(Call call, int attempt, Duration rateLimitWaited) {
-        return sendOnce(call)
+        return Mono.defer(() -> sendOnce(call))
                 .map(Outcome::answered)
                 .onErrorResume(CloudTransport::isConnectionFailure, failure -> Mono.just(Outcome.failed(failure)))
                 .flatMap(outcome -> next(call, attempt, rateLimitWaited, outcome));
@@ -96,9 +96,10 @@ final class CloudTransport {
             String reason) {
         log.info("Repeating {} /v1{} after {} (try {} of {}) in {} ms", call.method(), call.path(), reason,
                 attempt + 1, properties.maxAttempts(), pause.toMillis());
-        return Mono.delay(pause).then(Mono.defer(() -> attempt(call, attempt + 1, rateLimitWaited)));
+        return Mono.delay(pause).then(attempt(call, attempt + 1, rateLimitWaited));
     }
 
+    /** One try; assembled when subscribed, so its deadline starts then. */
     private Mono<RawCloudResponse> sendOnce(Call call) {
         long started = System.nanoTime();
         long deadline = started + properties.responseTimeout().toNanos();
