@@ -1,0 +1,181 @@
+package dev.pipedeck.cloud;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Sends one call to ClickHouse Cloud: Basic auth, the response timeout on every try, and the repeats its
+ * {@link RetryPolicy} allows. Answers come back raw whatever their status; only a call that got no answer fails, with
+ * {@link CloudUnavailableException}.
+ */
+final class CloudTransport {
+
+    private static final Logger log = LoggerFactory.getLogger(CloudTransport.class);
+    /** Answers are read whole into memory; long lists of pipes or services must still fit. */
+    private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+    private static final Duration UNSTATED_RATE_LIMIT_WAIT = Duration.ofSeconds(1);
+
+    private final WebClient webClient;
+    private final CloudClientProperties properties;
+
+    CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties) {
+        this.properties = properties;
+        HttpClient httpClient = HttpClient.newBuilder()
+                .connectTimeout(properties.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        // The JDK client times out the wait for the answer's headers itself: a Reactor timeout there would cancel its
+        // future, which Reactor then reports as a dropped error. The body's read is timed below.
+        JdkClientHttpConnector connector = new JdkClientHttpConnector(httpClient);
+        connector.setReadTimeout(properties.responseTimeout());
+        this.webClient = webClientBuilder.clone()
+                .clientConnector(connector)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(MAX_BODY_BYTES))
+                .build();
+    }
+
+    /** One call accepting {@code accept}, tried as often as {@code policy} and the properties allow. */
+    Mono<RawCloudResponse> exchange(CloudConnection connection, HttpMethod method, String pathUnderV1, byte[] jsonBody,
+            MediaType accept, RetryPolicy policy) {
+        Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
+                jsonBody, accept, policy);
+        return attempt(call, 1, Duration.ZERO);
+    }
+
+    private Mono<RawCloudResponse> attempt(Call call, int attempt, Duration rateLimitWaited) {
+        return Mono.defer(() -> sendOnce(call))
+                .map(Outcome::answered)
+                .onErrorResume(CloudTransport::isConnectionFailure, failure -> Mono.just(Outcome.failed(failure)))
+                .flatMap(outcome -> next(call, attempt, rateLimitWaited, outcome));
+    }
+
+    private Mono<RawCloudResponse> next(Call call, int attempt, Duration rateLimitWaited, Outcome outcome) {
+        boolean triesLeft = attempt < properties.maxAttempts();
+        if (outcome.failure() != null) {
+            if (triesLeft && call.policy().retriesTransientFailures()) {
+                return retryAfter(backoff(attempt), call, attempt, rateLimitWaited, "no connection");
+            }
+            return Mono.error(new CloudUnavailableException(
+                    "ClickHouse Cloud could not be reached at " + call.connection().host() + ": "
+                            + describe(outcome.failure()), outcome.failure()));
+        }
+        RawCloudResponse response = outcome.response();
+        if (response.status() == 429 && triesLeft && call.policy().retriesRateLimited()) {
+            Duration stated = CloudErrorDecoder.rateLimitReset(response);
+            Duration wait = stated == null ? UNSTATED_RATE_LIMIT_WAIT : stated;
+            Duration waited = rateLimitWaited.plus(wait);
+            if (waited.compareTo(properties.maxRateLimitWait()) <= 0) {
+                return retryAfter(wait, call, attempt, waited, "HTTP 429");
+            }
+        }
+        if (response.status() >= 500 && triesLeft && call.policy().retriesTransientFailures()) {
+            return retryAfter(backoff(attempt), call, attempt, rateLimitWaited, "HTTP " + response.status());
+        }
+        return Mono.just(response);
+    }
+
+    private Mono<RawCloudResponse> retryAfter(Duration pause, Call call, int attempt, Duration rateLimitWaited,
+            String reason) {
+        log.info("Repeating {} /v1{} after {} (try {} of {}) in {} ms", call.method(), call.path(), reason,
+                attempt + 1, properties.maxAttempts(), pause.toMillis());
+        return Mono.delay(pause).then(attempt(call, attempt + 1, rateLimitWaited));
+    }
+
+    /** One try; assembled when subscribed, so its deadline starts then. */
+    private Mono<RawCloudResponse> sendOnce(Call call) {
+        long started = System.nanoTime();
+        long deadline = started + properties.responseTimeout().toNanos();
+        WebClient.RequestBodySpec request = webClient.method(call.method())
+                .uri(call.uri())
+                .header(HttpHeaders.AUTHORIZATION, call.connection().basicAuthorization())
+                .accept(call.accept());
+        WebClient.RequestHeadersSpec<?> withBody = call.jsonBody() == null
+                ? request
+                : request.contentType(MediaType.APPLICATION_JSON).bodyValue(call.jsonBody());
+        return withBody
+                .exchangeToMono(answer -> answer.bodyToMono(byte[].class)
+                        .timeout(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())))
+                        .defaultIfEmpty(new byte[0])
+                        .map(body -> new RawCloudResponse(answer.statusCode().value(),
+                                answer.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+                                answer.headers().asHttpHeaders().getFirst("X-RateLimit-Reset"), body)))
+                .onErrorMap(CloudTransport::isTimeout, timeout -> new CloudUnavailableException(
+                        "ClickHouse Cloud did not answer within " + readable(properties.responseTimeout()), timeout))
+                .doOnNext(response -> log.debug("{} /v1{} -> HTTP {} in {} ms", call.method(), call.path(),
+                        response.status(), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** Exponential backoff from the configured base, with ±50 % jitter so parallel callers spread out. */
+    private Duration backoff(int attempt) {
+        long base = properties.retryBackoff().toMillis() << Math.min(attempt - 1, 16);
+        double jitter = 0.5 + ThreadLocalRandom.current().nextDouble();
+        return Duration.ofMillis(Math.round(base * jitter));
+    }
+
+    /** No answer in time: the JDK's wait for the headers, or the read of the body, ran out. */
+    private static boolean isTimeout(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TimeoutException
+                    || cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The connection failed before an answer came; timeouts were already turned into a CloudException. */
+    private static boolean isConnectionFailure(Throwable failure) {
+        return !(failure instanceof CloudException) && (failure instanceof WebClientRequestException
+                || failure instanceof IOException || failure.getCause() instanceof IOException);
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+    }
+
+    /** "30 s" or "250 ms". */
+    static String readable(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+    }
+
+    private record Call(CloudConnection connection, HttpMethod method, URI uri, String path, byte[] jsonBody,
+            MediaType accept, RetryPolicy policy) {
+    }
+
+    private record Outcome(RawCloudResponse response, Throwable failure) {
+
+        static Outcome answered(RawCloudResponse response) {
+            return new Outcome(response, null);
+        }
+
+        static Outcome failed(Throwable failure) {
+            return new Outcome(null, failure);
+        }
+    }
+}

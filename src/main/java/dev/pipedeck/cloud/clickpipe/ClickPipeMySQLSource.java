@@ -1,0 +1,163 @@
+package dev.pipedeck.cloud.clickpipe;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * A MySQL or MariaDB CDC source (schemas {@code ClickPipeMySQLSource} and {@code ClickPipeMutateMySQLSource});
+ * responses never carry {@code credentials}.
+ *
+ * @param type Type of the MySQL source.
+ * @param host MySQL server hostname or IP address.
+ * @param port MySQL server port.
+ * @param authentication Authentication method for MySQL connection.
+ * @param iamRole IAM role ARN for IAM authentication (required for IAM_ROLE authentication).
+ * @param tlsHost TLS/SSL host for secure connections.
+ * @param caCertificate PEM encoded CA certificate to validate the MySQL server certificate.
+ * @param disableTls Disable TLS for the MySQL connection.
+ * @param skipCertVerification Skip TLS certificate verification for the MySQL connection.
+ * @param serverId Optional MySQL server_id the pipe declares itself as in the MySQL replication topology.
+ * @param settings Advanced settings.
+ * @param tableMappings List of table mappings defining which MySQL tables to replicate and how they map to ClickHouse
+ *     tables.
+ * @param credentials Credentials; secret, never returned by the API.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ClickPipeMySQLSource(
+        String type,
+        String host,
+        Integer port,
+        String authentication,
+        String iamRole,
+        String tlsHost,
+        String caCertificate,
+        Boolean disableTls,
+        Boolean skipCertVerification,
+        Long serverId,
+        ClickPipeMySQLPipeSettings settings,
+        List<ClickPipeMySQLPipeTableMapping> tableMappings,
+        PlainCredentials credentials) {
+
+    /** MySQL flavours, spelled as on the wire. */
+    public static final List<String> TYPES = List.of("mysql", "rdsmysql", "auroramysql", "mariadb", "rdsmariadb");
+    /** Authentication methods. */
+    public static final List<String> AUTHENTICATIONS = List.of("basic", "IAM_ROLE");
+
+    /** Starts an empty ClickPipeMySQLSource; unset parts are left out of the JSON. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding the values of this record, to change some of them. */
+    public Builder toBuilder() {
+        Builder builder = new Builder();
+        builder.type = type;
+        builder.host = host;
+        builder.port = port;
+        builder.authentication = authentication;
+        builder.iamRole = iamRole;
+        builder.tlsHost = tlsHost;
+        builder.caCertificate = caCertificate;
+        builder.disableTls = disableTls;
+        builder.skipCertVerification = skipCertVerification;
+        builder.serverId = serverId;
+        builder.settings = settings;
+        builder.tableMappings = tableMappings;
+        builder.credentials = credentials;
+        return builder;
+    }
+
+    /** Builds a ClickPipeMySQLSource part by part. */
+    public static final class Builder {
+        private String type;
+        private String host;
+        private Integer port;
+        private String authentication;
+        private String iamRole;
+        private String tlsHost;
+        private String caCertificate;
+        private Boolean disableTls;
+        private Boolean skipCertVerification;
+        private Long serverId;
+        private ClickPipeMySQLPipeSettings settings;
+        private List<ClickPipeMySQLPipeTableMapping> tableMappings;
+        private PlainCredentials credentials;
+
+        private Builder() {
+        }
+
+        public Builder type(String type) {
+            this.type = type;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(Integer port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder authentication(String authentication) {
+            this.authentication = authentication;
+            return this;
+        }
+
+        public Builder iamRole(String iamRole) {
+            this.iamRole = iamRole;
+            return this;
+        }
+
+        public Builder tlsHost(String tlsHost) {
+            this.tlsHost = tlsHost;
+            return this;
+        }
+
+        public Builder caCertificate(String caCertificate) {
+            this.caCertificate = caCertificate;
+            return this;
+        }
+
+        public Builder disableTls(Boolean disableTls) {
+            this.disableTls = disableTls;
+            return this;
+        }
+
+        public Builder skipCertVerification(Boolean skipCertVerification) {
+            this.skipCertVerification = skipCertVerification;
+            return this;
+        }
+
+        public Builder serverId(Long serverId) {
+            this.serverId = serverId;
+            return this;
+        }
+
+        public Builder settings(ClickPipeMySQLPipeSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder tableMappings(List<ClickPipeMySQLPipeTableMapping> tableMappings) {
+            this.tableMappings = tableMappings;
+            return this;
+        }
+
+        public Builder credentials(PlainCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        public ClickPipeMySQLSource build() {
+            return new ClickPipeMySQLSource(
+                    type, host, port, authentication, iamRole, tlsHost, caCertificate, disableTls,
+                    skipCertVerification, serverId, settings, tableMappings, credentials);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.pipedeck.cloud;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Assumptions;
+
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The published ClickHouse Cloud OpenAPI document, read from {@code ../shared/} beside the project (never copied into
+ * it), with JSON Schema validators for operations' request bodies and results. {@code oneOf} is read as {@code anyOf}:
+ * the spec's Kafka {@code credentials} is a {@code oneOf} of four schemas that require nothing, which every object
+ * matches at once.
+ */
+final class OpenApiSpec {
+
+    static final Path LOCATION = Path.of("..", "shared", "clickhouse-cloud-openapi.json").toAbsolutePath().normalize();
+
+    private static OpenApiSpec loaded;
+
+    private final JsonNode document;
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private final Map<JsonNode, Schema> validators = new ConcurrentHashMap<>();
+
+    private OpenApiSpec(JsonNode document) {
+        this.document = document;
+    }
+
+    /** The spec, or a skipped test (JUnit assumption) saying why when {@code ../shared/} does not hold it. */
+    static synchronized OpenApiSpec loadOrSkip() {
+        Assumptions.assumeTrue(Files.isRegularFile(LOCATION), "Skipped: the published OpenAPI spec is not at "
+                + LOCATION + " (it lives in shared/ beside the project and is never copied into it)");
+        if (loaded == null) {
+            JsonNode document = JsonMapper.builder().build().readTree(LOCATION.toFile());
+            loaded = new OpenApiSpec(oneOfAsAnyOf(document));
+        }
+        return loaded;
+    }
+
+    /** The operation a request with this method and path (without query) is sent to; fails when there is none. */
+    Operation operation(String method, String path) {
+        String verb = method.toLowerCase(Locale.ROOT);
+        List<String> matches = new ArrayList<>();
+        document.get("paths").properties().forEach(entry -> {
+            if (entry.getValue().has(verb) && templatePattern(entry.getKey()).matcher(path).matches()) {
+                matches.add(entry.getKey());
+            }
+        });
+        if (matches.isEmpty()) {
+            throw new AssertionError("the spec has no operation " + method + " " + path);
+        }
+        matches.sort(Comparator.comparingLong(template -> template.chars().filter(c -> c == '{').count()));
+        String template = matches.get(0);
+        JsonNode node = document.get("paths").get(template).get(verb);
+        JsonNode request = node.path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode result = node.path("responses").path("200").path("content").path("application/json").path("schema")
+                .path("properties").path("result");
+        return new Operation(node.get("operationId").asString(), template, request.isMissingNode() ? null : request,
+                result.isMissingNode() ? null : result);
+    }
+
+    /** Violations of {@code schema} by {@code instance}; empty when it is valid. */
+    List<String> violations(JsonNode schema, JsonNode instance) {
+        Schema validator = validators.computeIfAbsent(schema, this::validatorFor);
+        return validator.validate(instance).stream().map(Error::toString).toList();
+    }
+
+    /** A named schema of {@code components.schemas}. */
+    JsonNode schema(String name) {
+        JsonNode schema = document.get("components").get("schemas").get(name);
+        if (schema == null) {
+            throw new AssertionError("the spec has no schema " + name);
+        }
+        return schema;
+    }
+
+    /** The enum of a property of a named schema, following a nullable {@code anyOf} or array items. */
+    List<String> enumOf(String schemaName, String property) {
+        JsonNode node = schema(schemaName).get("properties").get(property);
+        if (node.has("items")) {
+            node = node.get("items");
+        }
+        JsonNode values = node.get("enum");
+        if (values == null) {
+            throw new AssertionError(schemaName + "." + property + " has no enum in the spec");
+        }
+        List<String> result = new ArrayList<>();
+        values.forEach(value -> {
+            if (!value.isNull()) {
+                result.add(value.asString());
+            }
+        });
+        return result;
+    }
+
+    private Schema validatorFor(JsonNode schema) {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("$schema", SpecificationVersion.DRAFT_2020_12.getDialectId());
+        root.putArray("allOf").add(schema);
+        root.set("components", document.get("components"));
+        return registry.getSchema(root);
+    }
+
+    private static Pattern templatePattern(String template) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : template.split("(?=\\{)|(?<=\\})")) {
+            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    private static JsonNode oneOfAsAnyOf(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.has("oneOf")) {
+                object.set("anyOf", object.remove("oneOf"));
+            }
+            object.forEach(OpenApiSpec::oneOfAsAnyOf);
+        } else if (node.isArray()) {
+            node.forEach(OpenApiSpec::oneOfAsAnyOf);
+        }
+        return node;
+    }
+
+    /**
+     * An operation of the spec.
+     *
+     * @param requestSchema schema of the JSON request body, or null when it takes none
+     * @param resultSchema schema of {@code result} in the 200 answer, or null when it has none
+     */
+    record Operation(String operationId, String pathTemplate, JsonNode requestSchema, JsonNode resultSchema) {
+    }
+}
