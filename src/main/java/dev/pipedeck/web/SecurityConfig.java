@@ -51,6 +51,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/account", "/account/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/audit/verify").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                 .anyRequest().hasRole(Role.OPERATOR.name()))
             .formLogin(form -> form
