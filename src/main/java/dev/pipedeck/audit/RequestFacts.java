@@ -33,6 +33,10 @@ record RequestFacts(AuditActor actor, String channel, String clientAddress, Stri
     static RequestFacts resolve(AuditEntry entry) {
         HttpServletRequest request = currentRequest();
         AuditActor actor = entry.actor() != null ? entry.actor() : currentActor();
+        if (entry.actor() == null && request == null && AuditActor.ANONYMOUS.equals(actor.username())) {
+            // No request and no user: Pipedeck itself (start-up, a scheduled job).
+            actor = AuditActor.system();
+        }
         String channel = entry.channel() != null ? entry.channel()
                 : request == null ? CHANNEL_SYSTEM : channelOf(request);
         if (request == null) {

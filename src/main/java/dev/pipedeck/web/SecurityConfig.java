@@ -3,11 +3,15 @@ package dev.pipedeck.web;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -19,12 +23,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import dev.pipedeck.audit.AuditLog;
 import dev.pipedeck.users.AccountRepository;
 import dev.pipedeck.users.AccountSessionFilter;
 import dev.pipedeck.users.AccountUserDetailsService;
 import dev.pipedeck.users.LoginThrottle;
 import dev.pipedeck.users.Role;
 import dev.pipedeck.users.SessionProperties;
+import dev.pipedeck.users.SignInAudit;
 import dev.pipedeck.users.ThrottledAuthenticationProvider;
 
 /**
@@ -40,8 +46,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, AccountRepository accounts, SessionProperties sessionProperties, Clock clock)
-            throws Exception {
+            LoginThrottle throttle, AccountRepository accounts, SessionProperties sessionProperties, Clock clock,
+            SignInAudit signInAudit, AuditLog auditLog) throws Exception {
         http
             .authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle))
             .authorizeHttpRequests(auth -> auth
@@ -59,9 +65,12 @@ class SecurityConfig {
                 .defaultSuccessUrl("/", false)
                 .failureUrl("/login?error"))
             .logout(logout -> logout
+                .addLogoutHandler(signInAudit)
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("PIPEDECK_SESSION"))
-            .exceptionHandling(ex -> ex.authenticationEntryPoint(new HtmxAwareLoginEntryPoint("/login")))
+            .exceptionHandling(ex -> ex
+                .authenticationEntryPoint(new HtmxAwareLoginEntryPoint("/login"))
+                .accessDeniedHandler(new AuditingAccessDeniedHandler(auditLog)))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -69,6 +78,17 @@ class SecurityConfig {
                 .frameOptions(frame -> frame.deny()))
             .addFilterBefore(new AccountSessionFilter(accounts, sessionProperties, clock), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /**
+     * Publishes sign-in events for the audit log, including failures Spring Security has no event type for (the
+     * login throttle's refusal), as bad-credentials failures carrying the original exception.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return events;
     }
 
     @Bean
