@@ -11,6 +11,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,9 +48,15 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain pages(HttpSecurity http, AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, AccountRepository accounts, SessionProperties sessionProperties, Clock clock,
-            SignInAudit signInAudit, AuditLog auditLog) throws Exception {
+            SignInAudit signInAudit, AuditLog auditLog, AuthenticationEventPublisher authenticationEvents)
+            throws Exception {
+        // The chain's own manager, with no parent: with a parent (the global manager Boot builds from the
+        // UserDetailsService bean) a sign-in the throttle refused would be tried again there, unthrottled.
+        ProviderManager signIn = new ProviderManager(
+                new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle));
+        signIn.setAuthenticationEventPublisher(authenticationEvents);
         http
-            .authenticationProvider(new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle))
+            .authenticationManager(signIn)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
                 .requestMatchers("/login", "/setup").permitAll()
