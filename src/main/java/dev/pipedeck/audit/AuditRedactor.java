@@ -29,7 +29,7 @@ final class AuditRedactor {
     /** A normalized field name containing one of these names a secret. */
     private static final List<String> SECRET_NAME_PARTS = List.of("password", "passwd", "passphrase", "secret",
             "token", "privatekey", "connectionstring", "serviceaccount", "apikey", "accountkey", "accesskeysecret",
-            "sharedaccesskey", "credentialsjson");
+            "sharedaccesskey", "credentialsjson", "jaasconfig");
 
     /** A normalized field name equal to one of these names a secret. */
     private static final Set<String> SECRET_NAMES = Set.of("pwd", "key", "sslkey", "tlskey", "clientkey",
