@@ -69,6 +69,13 @@ create index audit_record_pipe_ix    on audit_record (pipe_id, id);
 create index audit_record_account_ix on audit_record (target_account, id);
 create index audit_record_attempt_ix on audit_record (attempt_id);
 
+-- Attempts whose result has not been recorded (yet): the "outcome unknown" filter reads this small table instead
+-- of looking for a result of every attempt. Derived from audit_record and outside the chain: an attempt's row is
+-- inserted with it and deleted when its result is appended.
+create table audit_pending_attempt (
+    attempt_id bigint primary key
+);
+
 -- Left by the retention purge: the last purged record's id and hash, so the remaining chain still verifies.
 -- The signature is an HMAC-SHA256 when pipedeck.audit.anchor-key is set, else a SHA-256 over the same content;
 -- each anchor's signature also covers the previous anchor's.

@@ -55,6 +55,11 @@ class AuditChainWriter {
         AuditRecord unsealed = toRecord(head.lastRecordId() + 1, now, head.lastHash(), draft, null);
         AuditRecord sealed = toRecord(unsealed.id(), now, head.lastHash(), draft, AuditHashing.hash(unsealed));
         insert(sealed);
+        if (sealed.isAttempt()) {
+            jdbc.update("insert into audit_pending_attempt (attempt_id) values (?)", sealed.id());
+        } else if (sealed.attemptId() != null) {
+            jdbc.update("delete from audit_pending_attempt where attempt_id = ?", sealed.attemptId());
+        }
         jdbc.update("update audit_chain_head set last_record_id = ?, last_hash = ?, last_occurred_at = ? where id = 1",
                 sealed.id(), sealed.hash(), utc(sealed.occurredAt()));
         return sealed;

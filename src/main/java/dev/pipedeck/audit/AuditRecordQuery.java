@@ -61,7 +61,7 @@ final class AuditRecordQuery {
         }
         if (AuditFilter.OUTCOME_UNKNOWN.equalsIgnoreCase(String.valueOf(filter.outcome()))) {
             add("a.outcome = :outcome", "outcome", AuditOutcome.ATTEMPT.code());
-            conditions.add("not exists (select 1 from audit_record r where r.attempt_id = a.id)");
+            conditions.add("a.id in (select p.attempt_id from audit_pending_attempt p)");
         } else if (filter.outcome() != null) {
             add("a.outcome = :outcome", "outcome", filter.outcome().toLowerCase(Locale.ROOT));
         }

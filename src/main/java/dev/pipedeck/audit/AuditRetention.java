@@ -72,6 +72,7 @@ public class AuditRetention {
             List<String> previous = jdbc.queryForList(
                     "select signature from audit_anchor order by id desc limit 1", String.class);
             int count = jdbc.update("delete from audit_record where id <= ?", throughId);
+            jdbc.update("delete from audit_pending_attempt where attempt_id <= ?", throughId);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             String kind = signer.kind();
             String signature = signer.sign(kind, now, throughId, throughHash, count,

@@ -60,6 +60,8 @@ public abstract class AuditIntegrationTest {
         try (Connection connection = DriverManager.getConnection(url, user, password);
                 Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists " + POSTGRES_SCHEMA + " cascade");
+            // Kept outside the test schema, so dropping that schema never takes the extension from anyone else.
+            statement.execute("create extension if not exists pg_trgm schema public");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot prepare the PostgreSQL test schema", e);
         }
