@@ -99,6 +99,13 @@ class AuditPagesTest extends AuditIntegrationTest {
     }
 
     @Test
+    void aTimeThatDoesNotParseIsIgnoredWithAWarning() throws Exception {
+        mvc.perform(get("/audit").param("from", "yesterday").with(user("r").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("use a date and time such as")));
+    }
+
+    @Test
     void keysetPagesWalkBackwardsWithoutOverlapOrGaps() throws Exception {
         String actor = "pager-" + UUID.randomUUID().toString().substring(0, 8);
         List<Long> ids = new ArrayList<>();
