@@ -8,9 +8,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.pipedeck.audit.AuditEntry;
+
 /**
  * Every change to team accounts goes through here: the role check (method security), the rules (password policy,
- * last enabled admin) and the session ending that follows a password reset, role change or disable.
+ * last enabled admin), the session ending that follows a password reset, role change or disable, and the audit
+ * record of each change (in the same transaction) or refusal.
  */
 @Service
 public class AccountService {
@@ -19,13 +22,15 @@ public class AccountService {
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
+    private final AccountAudit audit;
 
     public AccountService(AccountRepository accounts, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-            Clock clock) {
+            Clock clock, AccountAudit audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -42,7 +47,11 @@ public class AccountService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account create(String username, String password, Role role) {
-        return createAccount(username, password, role);
+        AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.CREATED, username,
+                AccountAudit.request("username", username, "role", role, "password", password), password);
+        Account account = audit.refusalsRecorded(entry, () -> createAccount(username, password, role));
+        audit.recordSuccess(entry);
+        return account;
     }
 
     /**
@@ -51,21 +60,36 @@ public class AccountService {
      */
     @Transactional
     public synchronized Account createFirstAdmin(String username, String password) {
-        if (accounts.count() > 0) {
-            throw new AccountRuleViolation(null, "Pipedeck is already set up. Sign in instead.");
-        }
-        return createAccount(username, password, Role.ADMIN);
+        AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.SETUP, username,
+                AccountAudit.request("username", username, "role", Role.ADMIN, "password", password), password);
+        Account admin = audit.refusalsRecorded(entry, () -> {
+            if (accounts.count() > 0) {
+                throw new AccountRuleViolation(null, "Pipedeck is already set up. Sign in instead.");
+            }
+            return createAccount(username, password, Role.ADMIN);
+        });
+        audit.recordSuccess(entry);
+        return admin;
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public Account changeRole(long accountId, Role newRole) {
         Account account = find(accountId);
-        if (account.getRole() == Role.ADMIN && newRole != Role.ADMIN && account.isEnabled()) {
-            requireAnotherEnabledAdmin(account, "role", "This is the last enabled admin: make another account admin first.");
-        }
-        if (account.getRole() != newRole) {
+        Role before = account.getRole();
+        AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.ROLE_CHANGED, account.getUsername(),
+                AccountAudit.request("role", newRole))
+                .change(AccountAudit.request("role", before), AccountAudit.request("role", newRole));
+        audit.refusalsRecorded(entry, () -> {
+            if (account.getRole() == Role.ADMIN && newRole != Role.ADMIN && account.isEnabled()) {
+                requireAnotherEnabledAdmin(account, "role",
+                        "This is the last enabled admin: make another account admin first.");
+            }
+            return account;
+        });
+        if (before != newRole) {
             account.changeRole(newRole);
+            audit.recordSuccess(entry);
         }
         return account;
     }
@@ -74,11 +98,17 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public Account setEnabled(long accountId, boolean enabled) {
         Account account = find(accountId);
-        if (!enabled && account.getRole() == Role.ADMIN && account.isEnabled()) {
-            requireAnotherEnabledAdmin(account, null, "This is the last enabled admin and cannot be disabled.");
-        }
+        AuditEntry.Builder entry = AccountAudit.entry(enabled ? AccountAudit.ENABLED : AccountAudit.DISABLED,
+                account.getUsername(), AccountAudit.request("enabled", enabled));
+        audit.refusalsRecorded(entry, () -> {
+            if (!enabled && account.getRole() == Role.ADMIN && account.isEnabled()) {
+                requireAnotherEnabledAdmin(account, null, "This is the last enabled admin and cannot be disabled.");
+            }
+            return account;
+        });
         if (account.isEnabled() != enabled) {
             account.setEnabled(enabled);
+            audit.recordSuccess(entry);
         }
         return account;
     }
@@ -88,8 +118,14 @@ public class AccountService {
     @PreAuthorize("hasRole('ADMIN')")
     public Account resetPassword(long accountId, String newPassword) {
         Account account = find(accountId);
-        requireAcceptable(newPassword, account.getUsername(), "password");
+        AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.PASSWORD_RESET, account.getUsername(),
+                AccountAudit.request("newPassword", newPassword), newPassword);
+        audit.refusalsRecorded(entry, () -> {
+            requireAcceptable(newPassword, account.getUsername(), "password");
+            return account;
+        });
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant(), true);
+        audit.recordSuccess(entry);
         return account;
     }
 
@@ -97,14 +133,21 @@ public class AccountService {
     @Transactional
     @PreAuthorize("isAuthenticated() and #username == authentication.name")
     public Account changeOwnPassword(String username, String currentPassword, String newPassword) {
-        Account account = accounts.findByUsername(username)
-                .orElseThrow(() -> new AccountRuleViolation(null, "Your account no longer exists."));
-        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new AccountRuleViolation("currentPassword", "The current password is not correct.");
-        }
-        requireAcceptable(newPassword, username, "newPassword");
+        AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.PASSWORD_CHANGED, username,
+                AccountAudit.request("currentPassword", currentPassword, "newPassword", newPassword),
+                currentPassword, newPassword);
+        Account account = audit.refusalsRecorded(entry, () -> {
+            Account own = accounts.findByUsername(username)
+                    .orElseThrow(() -> new AccountRuleViolation(null, "Your account no longer exists."));
+            if (currentPassword == null || !passwordEncoder.matches(currentPassword, own.getPasswordHash())) {
+                throw new AccountRuleViolation("currentPassword", "The current password is not correct.");
+            }
+            requireAcceptable(newPassword, username, "newPassword");
+            return own;
+        });
         // The session that made the change stays signed in; it is told the new version by the caller.
         account.changePassword(passwordEncoder.encode(newPassword), clock.instant(), true);
+        audit.recordSuccess(entry);
         return account;
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.WebAttributes;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import dev.pipedeck.audit.AuditUnavailableException;
 
 /** The sign-in page. Spring Security's form login handles the POST. */
 @Controller
@@ -45,6 +48,11 @@ class LoginController {
         if (failure instanceof LoginThrottledException throttled) {
             long minutes = Math.max(1, (Duration.between(clock.instant(), throttled.blockedUntil()).toSeconds() + 59) / 60);
             return "Too many failed sign-in attempts. Try again in " + minutes + (minutes == 1 ? " minute." : " minutes.");
+        }
+        if (failure instanceof InternalAuthenticationServiceException internal
+                && internal.getCause() instanceof AuditUnavailableException) {
+            return "Sign-in refused: the audit log cannot be written right now. Try again in a moment; if it "
+                    + "persists, tell your admin.";
         }
         if (failure instanceof AuthenticationException) {
             return "Wrong username or password, or the account is disabled.";

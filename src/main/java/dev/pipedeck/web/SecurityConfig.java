@@ -3,6 +3,7 @@ package dev.pipedeck.web;
 import java.time.Clock;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -10,7 +11,9 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
@@ -22,12 +25,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
+import dev.pipedeck.audit.AuditLog;
 import dev.pipedeck.users.AccountRepository;
 import dev.pipedeck.users.AccountSessionFilter;
 import dev.pipedeck.users.AccountUserDetailsService;
 import dev.pipedeck.users.LoginThrottle;
 import dev.pipedeck.users.Role;
 import dev.pipedeck.users.SessionProperties;
+import dev.pipedeck.users.SignInAudit;
 import dev.pipedeck.users.ThrottledAuthenticationProvider;
 
 /**
@@ -43,7 +48,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordSignIn, AccountRepository accounts,
-            SessionProperties sessionProperties, Clock clock) throws Exception {
+            SessionProperties sessionProperties, Clock clock, SignInAudit signInAudit, AuditLog auditLog)
+            throws Exception {
         http
             .authenticationManager(passwordSignIn)
             .authorizeHttpRequests(auth -> auth
@@ -53,6 +59,10 @@ class SecurityConfig {
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/account", "/account/**").authenticated()
+                .requestMatchers(HttpMethod.POST, "/audit/verify").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/organizations/new", "/organizations/*/edit").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/organizations", "/organizations/*", "/organizations/*/verify",
+                        "/organizations/*/delete").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                 .anyRequest().hasRole(Role.OPERATOR.name()))
             .formLogin(form -> form
@@ -60,9 +70,12 @@ class SecurityConfig {
                 .defaultSuccessUrl("/", false)
                 .failureUrl("/login?error"))
             .logout(logout -> logout
+                .addLogoutHandler(signInAudit)
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("PIPEDECK_SESSION"))
-            .exceptionHandling(ex -> ex.authenticationEntryPoint(new HtmxAwareLoginEntryPoint("/login")))
+            .exceptionHandling(ex -> ex
+                .authenticationEntryPoint(new HtmxAwareLoginEntryPoint("/login"))
+                .accessDeniedHandler(new AuditingAccessDeniedHandler(auditLog)))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -74,15 +87,27 @@ class SecurityConfig {
 
     /**
      * The only way to sign in with a password: through the login throttle. Set explicitly on every filter chain,
-     * with no parent manager, so no other provider can accept a password the throttle refused.
+     * with no parent manager: with one (the global manager Boot builds from the UserDetailsService bean) a sign-in
+     * the throttle refused would be tried again there, unthrottled.
      */
     @Bean
-    AuthenticationManager authenticationManager(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
+    AuthenticationManager passwordSignIn(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
             LoginThrottle throttle, AuthenticationEventPublisher events) {
         ProviderManager manager = new ProviderManager(
                 new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle));
         manager.setAuthenticationEventPublisher(events);
         return manager;
+    }
+
+    /**
+     * Publishes sign-in events for the audit log, including failures Spring Security has no event type for (the
+     * login throttle's refusal), as bad-credentials failures carrying the original exception.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        DefaultAuthenticationEventPublisher events = new DefaultAuthenticationEventPublisher(publisher);
+        events.setDefaultAuthenticationFailureEvent(AuthenticationFailureBadCredentialsEvent.class);
+        return events;
     }
 
     @Bean
