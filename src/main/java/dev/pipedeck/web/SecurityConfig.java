@@ -60,6 +60,7 @@ class SecurityConfig {
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/account", "/account/**").authenticated()
                 .requestMatchers(HttpMethod.POST, "/audit/verify").hasRole(Role.ADMIN.name())
+                .requestMatchers("/organizations/master-key", "/organizations/master-key/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/organizations/new", "/organizations/*/edit").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/organizations", "/organizations/*", "/organizations/*/verify",
                         "/organizations/*/delete").hasRole(Role.ADMIN.name())
