@@ -198,6 +198,23 @@ class OrganizationConnectionsTest {
         assertThat(auditText()).contains("org.delete");
     }
 
+    @Test
+    void theHomePageListsEveryOrganizationsServicesAndOneFailureHidesNoOther() throws Exception {
+        mvc.perform(createRequest(false).with(admin()));
+        try (FakeCloud broken = new FakeCloud()) {
+            String brokenOrg = UUID.randomUUID().toString();
+            broken.fail("GET", "/organizations/" + brokenOrg + "/services", 503, "SERVICE_UNAVAILABLE: try later");
+            mvc.perform(post("/organizations").with(csrf()).with(admin()).param("displayName", "Broken org")
+                    .param("organizationId", brokenOrg).param("keyId", KEY_ID).param("keySecret", "OtherSecret1")
+                    .param("baseUrl", broken.baseUrl()).param("budgetRequests", "10")
+                    .param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+
+            String home = mvc.perform(get("/").with(viewer())).andReturn().getResponse().getContentAsString();
+            assertThat(home).contains("Acme prod", "prod-warehouse", "sleepy", "Idle: ClickPipes calls fail");
+            assertThat(home).contains("Broken org", "Services could not be listed", "try later");
+        }
+    }
+
     private String health() throws Exception {
         return mvc.perform(get("/organizations/" + organizationId + "/health").with(viewer())).andReturn()
                 .getResponse().getContentAsString();
