@@ -18,6 +18,8 @@ import org.springframework.security.test.context.TestSecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.pipedeck.testsupport.TestMasterKey;
+
 /**
  * Base of the audit integration tests: the whole application on a real database, H2 in PostgreSQL mode by default,
  * or PostgreSQL when {@code PIPEDECK_TEST_POSTGRES_URL} is set (a fresh schema {@value #POSTGRES_SCHEMA} is made
@@ -51,7 +53,11 @@ public abstract class AuditIntegrationTest {
         registry.add("spring.datasource.username", () -> user);
         registry.add("spring.datasource.password", () -> password);
         registry.add("spring.flyway.schemas", () -> POSTGRES_SCHEMA);
+        registry.add("pipedeck.master-key", () -> MASTER_KEY);
     }
+
+    /** PostgreSQL deployments must be given a master key (Pipedeck generates one only for embedded H2). */
+    private static final String MASTER_KEY = TestMasterKey.newBase64Keyset();
 
     private static synchronized void resetPostgresSchema(String url, String user, String password) {
         if (postgresSchemaReset) {
