@@ -218,11 +218,21 @@ public class ClickHouseCloudClient {
      */
     public Mono<RawCloudResponse> exchangeRaw(CloudConnection connection, HttpMethod method, String pathUnderV1,
             byte @Nullable [] jsonBody) {
+        return exchangeRaw(connection, method, pathUnderV1, jsonBody, false);
+    }
+
+    /**
+     * As {@link #exchangeRaw(CloudConnection, HttpMethod, String, byte[])}; with {@code fresh} a GET skips the read
+     * cache (as a {@code Cache-Control: no-cache} request asks) and still counts against the key's budget.
+     */
+    public Mono<RawCloudResponse> exchangeRaw(CloudConnection connection, HttpMethod method, String pathUnderV1,
+            byte @Nullable [] jsonBody, boolean fresh) {
         if (pathUnderV1 == null || !pathUnderV1.startsWith("/") || UNSAFE_RAW_PATH.matcher(pathUnderV1).find()) {
             return Mono.error(new IllegalArgumentException("not a path under /v1: " + pathUnderV1));
         }
         RetryPolicy policy = HttpMethod.GET.equals(method) ? RetryPolicy.RATE_LIMITED_AND_TRANSIENT : RetryPolicy.NEVER;
-        return Mono.defer(() -> transport.exchange(connection, method, pathUnderV1, jsonBody, MediaType.ALL, policy));
+        return Mono.defer(() -> transport.exchange(connection, method, pathUnderV1, jsonBody, MediaType.ALL, policy,
+                fresh));
     }
 
     // ---- plumbing ----
@@ -237,7 +247,7 @@ public class ClickHouseCloudClient {
         return Mono.defer(() -> {
             byte[] json = body == null ? null : CloudJson.MAPPER.writeValueAsBytes(body);
             SecretRedactor redactor = SecretRedactor.forRequest(connection, json);
-            return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy)
+            return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy, false)
                     .flatMap(response -> response.isSuccess()
                             ? Mono.justOrEmpty(this.<T>readResult(response, resultType, redactor))
                             : Mono.error(CloudErrorDecoder.decode(response, redactor)));

@@ -3,6 +3,7 @@ package dev.pipedeck.cloud;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRateLimitWait most time one call spends waiting out HTTP 429 answers before giving up
  * @param retryBackoff first pause before repeating a failed GET; doubled on each further try, with jitter
  * @param maxAttempts most tries of one call, the first included
+ * @param budgetMaxWait longest a call waits for a free slot in its key's request budget before it is refused
+ * @param readCacheTtl how long a successful read is reused (identical concurrent reads are always shared)
  */
 @ConfigurationProperties("pipedeck.cloud")
 public record CloudClientProperties(
@@ -20,21 +23,35 @@ public record CloudClientProperties(
         @DefaultValue("30s") Duration responseTimeout,
         @DefaultValue("30s") Duration maxRateLimitWait,
         @DefaultValue("500ms") Duration retryBackoff,
-        @DefaultValue("3") int maxAttempts) {
+        @DefaultValue("3") int maxAttempts,
+        @DefaultValue("15s") Duration budgetMaxWait,
+        @DefaultValue("2s") Duration readCacheTtl) {
 
+    @ConstructorBinding
     public CloudClientProperties {
         connectTimeout = positive(connectTimeout, Duration.ofSeconds(5), "connectTimeout");
         responseTimeout = positive(responseTimeout, Duration.ofSeconds(30), "responseTimeout");
         maxRateLimitWait = notNegative(maxRateLimitWait, Duration.ofSeconds(30), "maxRateLimitWait");
         retryBackoff = notNegative(retryBackoff, Duration.ofMillis(500), "retryBackoff");
+        budgetMaxWait = notNegative(budgetMaxWait, Duration.ofSeconds(15), "budgetMaxWait");
+        readCacheTtl = notNegative(readCacheTtl, Duration.ofSeconds(2), "readCacheTtl");
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("pipedeck.cloud.max-attempts must be at least 1");
         }
     }
 
-    /** The defaults: 5 s to connect, 30 s to answer, 30 s of rate-limit waits, 500 ms first backoff, 3 tries. */
+    /** Timeouts and retries as given, with the default budget wait (15 s) and read cache (2 s). */
+    public CloudClientProperties(Duration connectTimeout, Duration responseTimeout, Duration maxRateLimitWait,
+            Duration retryBackoff, int maxAttempts) {
+        this(connectTimeout, responseTimeout, maxRateLimitWait, retryBackoff, maxAttempts, null, null);
+    }
+
+    /**
+     * The defaults: 5 s to connect, 30 s to answer, 30 s of rate-limit waits, 500 ms first backoff, 3 tries, 15 s
+     * of waiting for the request budget, reads reused for 2 s.
+     */
     public static CloudClientProperties defaults() {
-        return new CloudClientProperties(null, null, null, null, 3);
+        return new CloudClientProperties(null, null, null, null, 3, null, null);
     }
 
     private static Duration positive(Duration value, Duration fallback, String name) {

@@ -12,8 +12,10 @@ import java.util.Base64;
  * @param organizationId the organization every call is made in
  * @param keyId API key id (the Basic auth user)
  * @param keySecret API key secret (the Basic auth password)
+ * @param budget the most requests Pipedeck sends with this key per window (see {@link RateBudgets})
  */
-public record CloudConnection(String baseUrl, String organizationId, String keyId, String keySecret) {
+public record CloudConnection(String baseUrl, String organizationId, String keyId, String keySecret,
+        RequestBudget budget) {
 
     public static final String DEFAULT_BASE_URL = "https://api.clickhouse.cloud";
 
@@ -22,6 +24,12 @@ public record CloudConnection(String baseUrl, String organizationId, String keyI
         requireText(organizationId, "organizationId");
         requireText(keyId, "keyId");
         requireText(keySecret, "keySecret");
+        budget = budget == null ? RequestBudget.PUBLISHED_LIMIT : budget;
+    }
+
+    /** A connection held to the published limit of 10 requests per 10 s. */
+    public CloudConnection(String baseUrl, String organizationId, String keyId, String keySecret) {
+        this(baseUrl, organizationId, keyId, keySecret, RequestBudget.PUBLISHED_LIMIT);
     }
 
     /** A connection to the public ClickHouse Cloud API. */
@@ -43,7 +51,7 @@ public record CloudConnection(String baseUrl, String organizationId, String keyI
     @Override
     public String toString() {
         return "CloudConnection[baseUrl=" + baseUrl + ", organizationId=" + organizationId + ", keyId=" + keyId
-                + ", keySecret=••••]";
+                + ", keySecret=••••, budget=" + budget.requests() + "/" + budget.window() + "]";
     }
 
     private static String normalizeBaseUrl(String baseUrl) {

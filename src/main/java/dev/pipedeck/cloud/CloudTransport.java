@@ -34,9 +34,13 @@ final class CloudTransport {
 
     private final WebClient webClient;
     private final CloudClientProperties properties;
+    private final RateBudgets budgets;
+    private final ReadCache reads;
 
     CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties) {
         this.properties = properties;
+        this.budgets = new RateBudgets(properties.budgetMaxWait());
+        this.reads = new ReadCache(properties.readCacheTtl());
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -52,16 +56,24 @@ final class CloudTransport {
                 .build();
     }
 
-    /** One call accepting {@code accept}, tried as often as {@code policy} and the properties allow. */
+    /**
+     * One call accepting {@code accept}, tried as often as {@code policy} and the properties allow. Every try waits
+     * for a slot in the key's request budget (writes ahead of reads); reads are shared through the read cache unless
+     * {@code fresh}; a successful write forgets the cached reads of its service.
+     */
     Mono<RawCloudResponse> exchange(CloudConnection connection, HttpMethod method, String pathUnderV1, byte[] jsonBody,
-            MediaType accept, RetryPolicy policy) {
+            MediaType accept, RetryPolicy policy, boolean fresh) {
         Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
                 jsonBody, accept, policy);
-        return attempt(call, 1, Duration.ZERO);
+        if (HttpMethod.GET.equals(method)) {
+            return reads.read(connection, pathUnderV1, accept.toString(), fresh, () -> attempt(call, 1, Duration.ZERO));
+        }
+        return attempt(call, 1, Duration.ZERO)
+                .doOnNext(response -> reads.forget(connection, pathUnderV1));
     }
 
     private Mono<RawCloudResponse> attempt(Call call, int attempt, Duration rateLimitWaited) {
-        return Mono.defer(() -> sendOnce(call))
+        return budgets.within(call.connection(), !HttpMethod.GET.equals(call.method()), Mono.defer(() -> sendOnce(call)))
                 .map(Outcome::answered)
                 .onErrorResume(CloudTransport::isConnectionFailure, failure -> Mono.just(Outcome.failed(failure)))
                 .flatMap(outcome -> next(call, attempt, rateLimitWaited, outcome));

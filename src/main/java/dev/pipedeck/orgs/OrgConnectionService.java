@@ -23,6 +23,7 @@ import dev.pipedeck.cloud.CloudConnection;
 import dev.pipedeck.cloud.CloudProblem;
 import dev.pipedeck.cloud.ConnectionServices;
 import dev.pipedeck.cloud.Organization;
+import dev.pipedeck.cloud.RequestBudget;
 import dev.pipedeck.secrets.SecretCipher;
 
 /**
@@ -82,7 +83,8 @@ public class OrgConnectionService {
         }
         String secret = ConnectionRules.trim(form.getKeySecret());
         CloudConnection candidate = new CloudConnection(ConnectionRules.trim(form.getBaseUrl()), organizationId,
-                ConnectionRules.trim(form.getKeyId()), secret);
+                ConnectionRules.trim(form.getKeyId()), secret,
+                new RequestBudget(form.getBudgetRequests(), Duration.ofSeconds(form.getBudgetWindowSeconds())));
         Verification verification = verify(candidate, form.getDisplayName());
         if (!verification.ok() && !form.isSaveUnverified()) {
             CloudProblem problem = verification.problem();
@@ -124,7 +126,8 @@ public class OrgConnectionService {
         String newSecret = ConnectionRules.trim(form.getKeySecret());
         String secret = newSecret.isEmpty() ? decryptSecret(existing) : newSecret;
         CloudConnection candidate = new CloudConnection(ConnectionRules.trim(form.getBaseUrl()),
-                existing.getOrganizationId(), ConnectionRules.trim(form.getKeyId()), secret);
+                existing.getOrganizationId(), ConnectionRules.trim(form.getKeyId()), secret,
+                new RequestBudget(form.getBudgetRequests(), Duration.ofSeconds(form.getBudgetWindowSeconds())));
         boolean keyChanged = !newSecret.isEmpty() || !candidate.keyId().equals(existing.getKeyId())
                 || !candidate.baseUrl().equals(existing.getBaseUrl());
         Verification verification = keyChanged ? verify(candidate, form.getDisplayName()) : Verification.unchanged();
@@ -239,7 +242,11 @@ public class OrgConnectionService {
     /** The decrypted connection for a call. Feature services call this after their own role check. */
     public CloudConnection cloudConnection(OrgConnection connection) {
         return new CloudConnection(connection.getBaseUrl(), connection.getOrganizationId(), connection.getKeyId(),
-                decryptSecret(connection));
+                decryptSecret(connection), budgetOf(connection));
+    }
+
+    private static RequestBudget budgetOf(OrgConnection connection) {
+        return new RequestBudget(connection.getBudgetRequests(), connection.getBudgetWindow());
     }
 
     private String decryptSecret(OrgConnection connection) {

@@ -1,0 +1,173 @@
+package dev.pipedeck.cloud;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.MonoSink;
+
+/**
+ * The per-key request budgets of this Pipedeck instance: a sliding window per API key (base URL + key id) that lets a
+ * request go only while fewer than the budget's requests were sent in the last window. A request holds its slot
+ * until its answer came plus the window, so however the network delays requests, ClickHouse Cloud never receives
+ * more than the budget within any window. Requests beyond it wait in two queues, writes ahead of reads, each until
+ * its longest wait, and then fail with {@link BudgetExhaustedException}.
+ */
+final class RateBudgets implements AutoCloseable {
+
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pipedeck-rate-budget");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Duration maxWait;
+
+    RateBudgets(Duration maxWait) {
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Sends {@code call} once a slot of the key's budget is free, and holds the slot until the call has ended plus
+     * the window.
+     */
+    <T> Mono<T> within(CloudConnection connection, boolean write, Mono<T> call) {
+        RequestBudget budget = connection.budget();
+        Window window = windows.compute(connection.baseUrl() + "|" + connection.keyId(),
+                (key, existing) -> existing != null && existing.budget.equals(budget) ? existing
+                        : new Window(budget, existing));
+        return Mono.<Slot>create(sink -> window.enqueue(sink, write, System.nanoTime() + maxWait.toNanos()))
+                .flatMap(slot -> call.doFinally(signal -> window.release(slot)));
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    private final class Window {
+
+        private final RequestBudget budget;
+        private final long windowNanos;
+        private final Deque<Slot> sent;
+        private final Deque<Waiter> writes = new ArrayDeque<>();
+        private final Deque<Waiter> reads = new ArrayDeque<>();
+        private ScheduledFuture<?> wake;
+        private long wakeAt = Long.MAX_VALUE;
+
+        Window(RequestBudget budget, Window previous) {
+            this.budget = budget;
+            this.windowNanos = budget.window().toNanos();
+            // A changed budget keeps what was already sent with the key: the upstream counts it either way.
+            this.sent = previous == null ? new ArrayDeque<>() : previous.takeOver(this);
+        }
+
+        synchronized Deque<Slot> takeOver(Window successor) {
+            successor.writes.addAll(writes);
+            successor.reads.addAll(reads);
+            writes.clear();
+            reads.clear();
+            return new ArrayDeque<>(sent);
+        }
+
+        synchronized void enqueue(MonoSink<Slot> sink, boolean write, long deadline) {
+            Waiter waiter = new Waiter(sink, deadline);
+            (write ? writes : reads).addLast(waiter);
+            sink.onCancel(() -> cancel(waiter));
+            drain();
+        }
+
+        private synchronized void cancel(Waiter waiter) {
+            writes.remove(waiter);
+            reads.remove(waiter);
+        }
+
+        private synchronized void drain() {
+            long now = System.nanoTime();
+            sent.removeIf(slot -> slot.freeAt(windowNanos) <= now);
+            while (sent.size() < budget.requests() && (!writes.isEmpty() || !reads.isEmpty())) {
+                Waiter next = !writes.isEmpty() ? writes.removeFirst() : reads.removeFirst();
+                Slot slot = new Slot();
+                sent.addLast(slot);
+                next.sink.success(slot);
+            }
+            expire(writes, now);
+            expire(reads, now);
+            if (!writes.isEmpty() || !reads.isEmpty()) {
+                long nextDeadline = Math.min(earliestDeadline(writes), earliestDeadline(reads));
+                schedule(Math.min(nextFreeSlot(), nextDeadline), now);
+            }
+        }
+
+        /** The call in {@code slot} ended: the slot frees one window from now. */
+        synchronized void release(Slot slot) {
+            slot.endedAt = System.nanoTime();
+            drain();
+        }
+
+        /** When the earliest slot frees; never while all are still in flight (their release drains again). */
+        private long nextFreeSlot() {
+            long earliest = Long.MAX_VALUE;
+            for (Slot slot : sent) {
+                earliest = Math.min(earliest, slot.freeAt(windowNanos));
+            }
+            return earliest;
+        }
+
+        /** The timer fired: no wake is pending any more, so drain may schedule the next one. */
+        private synchronized void wakeUp() {
+            wake = null;
+            wakeAt = Long.MAX_VALUE;
+            drain();
+        }
+
+        private void expire(Deque<Waiter> queue, long now) {
+            queue.removeIf(waiter -> {
+                if (waiter.deadline > now) {
+                    return false;
+                }
+                long freesIn = sent.isEmpty() || nextFreeSlot() == Long.MAX_VALUE ? windowNanos : nextFreeSlot() - now;
+                waiter.sink.error(new BudgetExhaustedException(Duration.ofNanos(Math.max(freesIn, 1_000_000_000L))));
+                return true;
+            });
+        }
+
+        private long earliestDeadline(Deque<Waiter> queue) {
+            long earliest = Long.MAX_VALUE;
+            for (Waiter waiter : queue) {
+                earliest = Math.min(earliest, waiter.deadline);
+            }
+            return earliest;
+        }
+
+        private void schedule(long at, long now) {
+            if (wake != null && !wake.isDone() && wakeAt <= at) {
+                return;
+            }
+            if (wake != null) {
+                wake.cancel(false);
+            }
+            wakeAt = at;
+            wake = timer.schedule(this::wakeUp, Math.max(0, at - now), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private record Waiter(MonoSink<Slot> sink, long deadline) {
+    }
+
+    /** One request's place in its key's window: taken when sent, freed one window after the call ended. */
+    static final class Slot {
+        private long endedAt = -1;
+
+        long freeAt(long windowNanos) {
+            return endedAt < 0 ? Long.MAX_VALUE : endedAt + windowNanos;
+        }
+    }
+}
