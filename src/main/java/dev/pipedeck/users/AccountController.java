@@ -1,5 +1,7 @@
 package dev.pipedeck.users;
 
+import java.time.Clock;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,33 +16,69 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own account: their role, and changing their password. */
+/** The signed-in user's own account: their role, their password, and their API tokens. */
 @Controller
 @RequestMapping("/account")
 class AccountController {
 
     private final AccountService accounts;
+    private final ApiTokenService tokens;
+    private final Clock clock;
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, ApiTokenService tokens, Clock clock) {
         this.accounts = accounts;
+        this.tokens = tokens;
+        this.clock = clock;
     }
 
     @GetMapping
-    String show(Model model) {
+    String show(Authentication authentication, Model model) {
         if (!model.containsAttribute("passwordChange")) {
             model.addAttribute("passwordChange", new AccountForms.PasswordChange());
         }
+        if (!model.containsAttribute("newToken")) {
+            model.addAttribute("newToken", new AccountForms.NewToken());
+        }
+        model.addAttribute("tokens", tokens.tokensOf(authentication.getName()));
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("now", clock.instant());
         return "users/account";
+    }
+
+    @PostMapping("/tokens")
+    String createToken(@ModelAttribute("newToken") AccountForms.NewToken form, BindingResult result,
+            Authentication authentication, Model model, RedirectAttributes redirect) {
+        try {
+            NewApiToken created = tokens.create(authentication.getName(), form.getName(), form.getRole(),
+                    form.getValidDays());
+            redirect.addFlashAttribute("createdToken", created);
+            return "redirect:/account";
+        } catch (AccountRuleViolation violation) {
+            FormErrors.reject(result, violation);
+            return show(authentication, model);
+        }
+    }
+
+    @PostMapping("/tokens/{tokenId}/revoke")
+    String revokeToken(@PathVariable String tokenId, Authentication authentication, RedirectAttributes redirect) {
+        try {
+            ApiToken token = tokens.revoke(authentication.getName(), tokenId);
+            redirect.addFlashAttribute("success", "Token " + token.getName() + " revoked; it stops working at once.");
+        } catch (AccountRuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.getMessage());
+        }
+        return "redirect:/account";
     }
 
     @PostMapping("/password")
     String changePassword(@ModelAttribute("passwordChange") AccountForms.PasswordChange form, BindingResult result,
-            Authentication authentication, HttpServletRequest request, HttpServletResponse response,
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response, Model model,
             RedirectAttributes redirect) {
         if (!form.getNewPassword().equals(form.getConfirmPassword())) {
             result.rejectValue("confirmPassword", "mismatch", "The two passwords differ.");
@@ -58,7 +96,7 @@ class AccountController {
         form.setCurrentPassword("");
         form.setNewPassword("");
         form.setConfirmPassword("");
-        return "users/account";
+        return show(authentication, model);
     }
 
     /** The password change ended every session of the account; this one continues under the new version. */

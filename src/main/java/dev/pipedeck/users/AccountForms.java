@@ -116,4 +116,34 @@ final class AccountForms {
             this.newPassword = newPassword;
         }
     }
+
+    public static class NewToken {
+        private String name = "";
+        private Role role = Role.VIEWER;
+        private Integer validDays = 90;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public Role getRole() {
+            return role;
+        }
+
+        public void setRole(Role role) {
+            this.role = role;
+        }
+
+        public Integer getValidDays() {
+            return validDays;
+        }
+
+        public void setValidDays(Integer validDays) {
+            this.validDays = validDays;
+        }
+    }
 }

@@ -12,19 +12,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Username and password sign-in (form login and HTTP Basic alike) behind the login throttle: a throttled key is
- * refused before its password is checked; every failure counts, a success clears the user's count.
+ * Sign-in behind the login throttle (form login, and HTTP Basic with a password or an API token): a throttled key is
+ * refused before its credentials are checked; every failure counts, a success clears the user's count.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    private final DaoAuthenticationProvider passwordCheck;
+    private final AuthenticationProvider passwordCheck;
     private final LoginThrottle throttle;
 
-    public ThrottledAuthenticationProvider(AccountUserDetailsService userDetailsService,
-            PasswordEncoder passwordEncoder, LoginThrottle throttle) {
-        this.passwordCheck = new DaoAuthenticationProvider(userDetailsService);
-        this.passwordCheck.setPasswordEncoder(passwordEncoder);
+    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
+        this.passwordCheck = passwordCheck;
         this.throttle = throttle;
+    }
+
+    /** Account passwords, checked against their stored hashes. */
+    static AuthenticationProvider accountPasswords(AccountUserDetailsService userDetailsService,
+            PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(userDetailsService);
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
     }
 
     @Override

@@ -31,11 +31,22 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
     private static final Logger log = LoggerFactory.getLogger(AuditingAccessDeniedHandler.class);
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final AuditLog audit;
-    private final AccessDeniedHandler delegate = new AccessDeniedHandlerImpl();
+    private static final int MAX_RECORDED_BODY = 64 * 1024;
 
+    private final AuditLog audit;
+    private final AccessDeniedHandler delegate;
+    private final boolean recordBody;
+
+    /** For pages: the refusal is recorded, then answered with the 403 error page. */
     AuditingAccessDeniedHandler(AuditLog audit) {
+        this(audit, new AccessDeniedHandlerImpl(), false);
+    }
+
+    /** The refusal is recorded (with the JSON body the caller sent, when {@code recordBody}), then answered. */
+    AuditingAccessDeniedHandler(AuditLog audit, AccessDeniedHandler delegate, boolean recordBody) {
         this.audit = audit;
+        this.delegate = delegate;
+        this.recordBody = recordBody;
     }
 
     @Override
@@ -45,6 +56,12 @@ class AuditingAccessDeniedHandler implements AccessDeniedHandler {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("method", request.getMethod());
             summary.put("path", request.getRequestURI());
+            if (recordBody) {
+                byte[] body = request.getInputStream().readNBytes(MAX_RECORDED_BODY);
+                if (body.length > 0) {
+                    summary.put("body", new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
             try {
                 audit.recordIndependently(AuditEntry.of(ACTION).request(summary)
                         .denied(HttpServletResponse.SC_FORBIDDEN + " " + denied.getMessage())

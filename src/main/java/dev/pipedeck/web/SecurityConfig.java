@@ -4,15 +4,16 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -28,12 +29,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import dev.pipedeck.audit.AuditLog;
 import dev.pipedeck.users.AccountRepository;
 import dev.pipedeck.users.AccountSessionFilter;
-import dev.pipedeck.users.AccountUserDetailsService;
-import dev.pipedeck.users.LoginThrottle;
 import dev.pipedeck.users.Role;
 import dev.pipedeck.users.SessionProperties;
 import dev.pipedeck.users.SignInAudit;
-import dev.pipedeck.users.ThrottledAuthenticationProvider;
 
 /**
  * Who may do what, for every route: URL rules here, method security on the feature services behind them.
@@ -47,7 +45,8 @@ class SecurityConfig {
             + "frame-ancestors 'none'; form-action 'self'; img-src 'self' data:";
 
     @Bean
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager passwordSignIn, AccountRepository accounts,
+    @Order(100)
+    SecurityFilterChain pages(HttpSecurity http, @Qualifier("passwordSignIn") AuthenticationManager passwordSignIn, AccountRepository accounts,
             SessionProperties sessionProperties, Clock clock, SignInAudit signInAudit, AuditLog auditLog)
             throws Exception {
         http
@@ -84,20 +83,6 @@ class SecurityConfig {
                 .frameOptions(frame -> frame.deny()))
             .addFilterBefore(new AccountSessionFilter(accounts, sessionProperties, clock), AuthorizationFilter.class);
         return http.build();
-    }
-
-    /**
-     * The only way to sign in with a password: through the login throttle. Set explicitly on every filter chain,
-     * with no parent manager: with one (the global manager Boot builds from the UserDetailsService bean) a sign-in
-     * the throttle refused would be tried again there, unthrottled.
-     */
-    @Bean
-    AuthenticationManager passwordSignIn(AccountUserDetailsService userDetails, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle, AuthenticationEventPublisher events) {
-        ProviderManager manager = new ProviderManager(
-                new ThrottledAuthenticationProvider(userDetails, passwordEncoder, throttle));
-        manager.setAuthenticationEventPublisher(events);
-        return manager;
     }
 
     /**
