@@ -52,6 +52,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/account", "/account/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                 .anyRequest().hasRole(Role.OPERATOR.name()))
