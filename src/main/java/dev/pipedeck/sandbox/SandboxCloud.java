@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import dev.pipedeck.cloud.ServiceCommand;
 import dev.pipedeck.cloud.clickpipe.ClickPipeState;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -235,8 +236,7 @@ class SandboxCloud {
 
     /** Wakes an idle (or starts a stopped) service, as {@code {"command":"start"}} does. */
     synchronized void wake(String serviceId) {
-        requireKnownService(serviceId).command(dev.pipedeck.cloud.ServiceCommand.START,
-                properties.transitionDelay());
+        requireKnownService(serviceId).command(ServiceCommand.START, properties.transitionDelay());
     }
 
     /** Adds or removes the pipes whose names are markup. */

@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SandboxGate extends OncePerRequestFilter {
 
     static final String RATE_LIMIT_RESET = "X-RateLimit-Reset";
+    /** Longer claimed key ids are counted as no key, so junk headers cannot bloat the per-key counts. */
+    private static final int LONGEST_KEY_ID = 64;
 
     private final SandboxProperties properties;
     private final SandboxKeys keys;
@@ -50,7 +52,7 @@ class SandboxGate extends OncePerRequestFilter {
             return;
         }
         String[] claimed = basicCredentials(request);
-        stats.record(request.getMethod(), claimed == null ? null : claimed[0]);
+        stats.record(request.getMethod(), claimed == null || claimed[0].length() > LONGEST_KEY_ID ? null : claimed[0]);
         pause(faults.latency());
         if (faults.takeServerError()) {
             send(response, wire.error(request, 503, "SERVICE_UNAVAILABLE", "The service is temporarily unavailable "

@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -133,7 +134,7 @@ final class SandboxPipe {
         return switch (kind) {
             case OBJECT_STORAGE -> "s3";
             case KAFKA -> "kafka";
-            default -> kind.wireName().toLowerCase(java.util.Locale.ROOT);
+            default -> kind.wireName().toLowerCase(Locale.ROOT);
         };
     }
 

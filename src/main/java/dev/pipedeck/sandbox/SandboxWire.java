@@ -1,5 +1,6 @@
 package dev.pipedeck.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,7 +83,7 @@ class SandboxWire {
     /** Prometheus text exposition. */
     ResponseEntity<byte[]> prometheus(String text) {
         return ResponseEntity.ok().contentType(PROMETHEUS_TEXT)
-                .body(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .body(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The error envelope for {@code error}. */

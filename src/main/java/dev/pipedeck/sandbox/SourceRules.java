@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipeBigQueryPipeSettings;
@@ -456,7 +457,7 @@ final class SourceRules {
     // ---- shared parts ----
 
     /** The tables a database pipe replicates: at least one, each target table once. */
-    private static void tableMappings(BodyField mappings, java.util.function.Function<BodyField, TableKey> rule) {
+    private static void tableMappings(BodyField mappings, Function<BodyField, TableKey> rule) {
         List<BodyField> items = mappings.array(REQUIRED);
         if (items.isEmpty()) {
             throw mappings.invalid("must name at least one table");

@@ -58,11 +58,6 @@ final class Timeline<S> {
         return steps.get(steps.size() - 1).state();
     }
 
-    /** Whether the plan has reached its last state. */
-    boolean isSettled(Instant now) {
-        return !now.isBefore(steps.get(steps.size() - 1).at());
-    }
-
     /** Time spent in counted states up to {@code now}, this plan and those before it. */
     Duration countedTime(Instant now) {
         Duration total = countedBefore;

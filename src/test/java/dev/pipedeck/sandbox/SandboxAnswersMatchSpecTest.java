@@ -2,6 +2,7 @@ package dev.pipedeck.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +117,7 @@ class SandboxAnswersMatchSpecTest extends SandboxServerTest {
     @Test
     void errorsComeInTheSpecsErrorEnvelope() {
         RawCloudResponse refused = call(client.exchangeRaw(connection, HttpMethod.POST,
-                org + "/services/" + PRODUCTION + "/clickpipes", "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                org + "/services/" + PRODUCTION + "/clickpipes", "{}".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(refused.status()).isEqualTo(400);
         JsonNode envelope = JSON.readTree(refused.body());
@@ -128,7 +129,7 @@ class SandboxAnswersMatchSpecTest extends SandboxServerTest {
     /** Sends a request and checks the success envelope and its result against the spec; answers the result. */
     private JsonNode conforms(String method, String path, String body) {
         RawCloudResponse response = call(client.exchangeRaw(connection, HttpMethod.valueOf(method), path,
-                body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                body == null ? null : body.getBytes(StandardCharsets.UTF_8)));
         assertThat(response.status()).as(method + " " + path + ": " + response.bodyText()).isEqualTo(200);
         JsonNode envelope = JSON.readTree(response.body());
         assertThat(envelope.propertyNames()).containsExactlyInAnyOrderElementsOf(Set.of("status", "requestId", "result"));

@@ -1,6 +1,7 @@
 package dev.pipedeck.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +61,7 @@ class SandboxAsConfiguredTest {
                 .hasSize(1010);
         assertThat(production).extracting(ClickPipe::name).contains("bench-00001", "bench-01000");
 
-        ServiceIdleException idle = org.assertj.core.api.Assertions.catchThrowableOfType(ServiceIdleException.class,
+        ServiceIdleException idle = catchThrowableOfType(ServiceIdleException.class,
                 () -> client.clickPipeGetList(connection, SandboxSeed.STAGING_ID).block(Duration.ofSeconds(10)));
         assertThat(idle).as("staging starts idle").isNotNull();
 

@@ -65,6 +65,7 @@ import dev.pipedeck.cloud.clickpipe.PlainCredentials;
 import dev.pipedeck.cloud.clickpipe.ReversePrivateEndpoint;
 import dev.pipedeck.cloud.clickpipe.ServiceAccount;
 import dev.pipedeck.cloud.clickpipe.UpdateReversePrivateEndpoint;
+import reactor.core.publisher.Mono;
 
 /**
  * Every operation of the typed cloud client, against the sandbox over HTTP with a key the sandbox issued: reads,
@@ -569,11 +570,11 @@ class SandboxClientTest extends SandboxServerTest {
         return call(client.clickPipeGet(connection, pipe.serviceId(), pipe.id())).state();
     }
 
-    private reactor.core.publisher.Mono<ClickPipe> command(ClickPipe pipe, ClickPipeCommand command) {
+    private Mono<ClickPipe> command(ClickPipe pipe, ClickPipeCommand command) {
         return client.clickPipeStateUpdate(connection, pipe.serviceId(), pipe.id(), command);
     }
 
-    private reactor.core.publisher.Mono<ClickPipe> create(ClickPipePostRequest body) {
+    private Mono<ClickPipe> create(ClickPipePostRequest body) {
         return client.clickPipeCreate(connection, PRODUCTION, body);
     }
 

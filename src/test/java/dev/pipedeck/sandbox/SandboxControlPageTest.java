@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.pipedeck.testsupport.TestAccounts;
@@ -130,7 +132,7 @@ class SandboxControlPageTest {
         try {
             var context = SecurityContextHolder.createEmptyContext();
             context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("operator", null,
-                    java.util.List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
+                    List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))));
             SecurityContextHolder.setContext(context);
             assertThatThrownBy(control::reset).isInstanceOf(AccessDeniedException.class);
         } finally {
@@ -140,7 +142,7 @@ class SandboxControlPageTest {
         assertThat(faults.serverErrorsLeft()).isEqualTo(1);
     }
 
-    private org.springframework.test.web.servlet.MvcResult adminPost(MockHttpServletRequestBuilder request)
+    private MvcResult adminPost(MockHttpServletRequestBuilder request)
             throws Exception {
         var result = mvc.perform(request.with(csrf()).with(user("admin").roles("ADMIN"))).andReturn();
         assertThat(result.getResponse().getStatus()).isEqualTo(302);

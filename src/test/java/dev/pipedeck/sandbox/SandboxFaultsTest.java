@@ -3,6 +3,7 @@ package dev.pipedeck.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -91,8 +92,8 @@ class SandboxFaultsTest extends SandboxServerTest {
 
         SandboxStats.Snapshot counts = stats.snapshot();
         assertThat(counts.total()).isEqualTo(5);
-        assertThat(counts.totalByMethod()).containsOnly(java.util.Map.entry("GET", 2L), java.util.Map.entry("POST", 1L),
-                java.util.Map.entry("PATCH", 1L), java.util.Map.entry("DELETE", 1L));
+        assertThat(counts.totalByMethod()).containsOnly(Map.entry("GET", 2L), Map.entry("POST", 1L),
+                Map.entry("PATCH", 1L), Map.entry("DELETE", 1L));
         assertThat(counts.lastMinute()).isEqualTo(5);
         assertThat(counts.perMinute()).singleElement().satisfies(minute -> assertThat(minute.total()).isEqualTo(5));
         assertThat(stats.peakRequestsPerKey(Duration.ofSeconds(10))).isEqualTo(5);

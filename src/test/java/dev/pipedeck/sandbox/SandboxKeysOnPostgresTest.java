@@ -3,6 +3,7 @@ package dev.pipedeck.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,12 +23,17 @@ class SandboxKeysOnPostgresTest {
 
     static PostgresTestDatabase database;
 
+    /** Before the context loads, so the class is skipped (not failed) where there is no PostgreSQL. */
+    @BeforeAll
+    static void createSchema() {
+        database = PostgresTestDatabase.create();
+    }
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        database = PostgresTestDatabase.create();
-        registry.add("spring.datasource.url", database::url);
-        registry.add("spring.datasource.username", database::username);
-        registry.add("spring.datasource.password", database::password);
+        registry.add("spring.datasource.url", () -> database.url());
+        registry.add("spring.datasource.username", () -> database.username());
+        registry.add("spring.datasource.password", () -> database.password());
         String masterKey = TestMasterKey.newBase64Keyset();
         registry.add("pipedeck.master-key", () -> masterKey);
     }

@@ -3,6 +3,7 @@ package dev.pipedeck.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -139,7 +140,7 @@ class SandboxMetricsTest extends SandboxServerTest {
     }
 
     private List<ClickPipe> allPipes() {
-        List<ClickPipe> pipes = new java.util.ArrayList<>(call(client.clickPipeGetList(connection, PRODUCTION)));
+        List<ClickPipe> pipes = new ArrayList<>(call(client.clickPipeGetList(connection, PRODUCTION)));
         pipes.addAll(call(client.clickPipeGetList(connection, STAGING)));
         return pipes;
     }

@@ -25,8 +25,6 @@ class TimelineTest {
         assertThat(timeline.stateAt(T0.plus(STEP.multipliedBy(2)))).isEqualTo("Running");
         assertThat(timeline.changedAt(T0.plus(STEP.multipliedBy(5)))).isEqualTo(T0.plus(STEP.multipliedBy(2)));
         assertThat(timeline.settled()).isEqualTo("Running");
-        assertThat(timeline.isSettled(T0.plus(STEP))).isFalse();
-        assertThat(timeline.isSettled(T0.plus(STEP.multipliedBy(2)))).isTrue();
     }
 
     @Test
