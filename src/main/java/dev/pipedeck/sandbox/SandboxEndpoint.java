@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -54,7 +53,6 @@ final class SandboxEndpoint {
         if (mappings != null && mappings.isArray()) {
             fields.set("customPrivateDnsMappings", StoredBody.ofArray(mappings));
         }
-        StoredBody.merge(fields, body, Set.of("customPrivateDnsMappings"));
     }
 
     /** The endpoint as the API answers it (schema {@code ReversePrivateEndpoint}). */

@@ -480,6 +480,10 @@ class SandboxClientTest extends SandboxServerTest {
         ReversePrivateEndpoint renamed = call(client.clickPipeReversePrivateEndpointUpdate(connection, PRODUCTION,
                 created.id(), new UpdateReversePrivateEndpoint(List.of(new CustomPrivateDnsMapping("kafka.internal")))));
         assertThat(renamed.privateDnsNames()).containsExactly("kafka.internal");
+        RawCloudResponse onlyNamesChange = call(client.exchangeRaw(connection, HttpMethod.PATCH, "/organizations/"
+                + access.organizationId() + "/services/" + PRODUCTION + "/clickpipesReversePrivateEndpoints/"
+                + created.id(), "{\"type\":\"VPN\",\"customPrivateDnsMappings\":[]}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(onlyNamesChange.bodyText()).contains("\"type\":\"MSK_MULTI_VPC\"", "\"privateDnsNames\":[]");
         badRequest(client.clickPipeReversePrivateEndpointUpdate(connection, PRODUCTION, created.id(),
                 new UpdateReversePrivateEndpoint(List.of(new CustomPrivateDnsMapping("msk.prod.internal")))),
                 "customPrivateDnsMappings[0].privateDnsName");
