@@ -57,6 +57,7 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
+                .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/account", "/account/**").authenticated()
                 .requestMatchers(HttpMethod.POST, "/audit/verify").hasRole(Role.ADMIN.name())
                 .requestMatchers("/organizations/master-key", "/organizations/master-key/**").hasRole(Role.ADMIN.name())
