@@ -177,6 +177,11 @@ public class OrgConnection {
         this.keySecretCiphertext = ciphertext;
     }
 
+    /** A sandbox connection follows the port of the process that serves it; the key stays valid. */
+    void pointAt(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
     void manageByConfig() {
         this.managedByConfig = true;
     }

@@ -19,9 +19,11 @@ import dev.pipedeck.cloud.CloudProblem;
 class OrgConnectionController {
 
     private final OrgConnectionService connections;
+    private final SandboxConnector sandbox;
 
-    OrgConnectionController(OrgConnectionService connections) {
+    OrgConnectionController(OrgConnectionService connections, SandboxConnector sandbox) {
         this.connections = connections;
+        this.sandbox = sandbox;
     }
 
     @GetMapping
@@ -81,6 +83,14 @@ class OrgConnectionController {
         }
         model.addAttribute("connection", connections.get(organizationId));
         return formAgain(form, result, outcome, model, true);
+    }
+
+    @PostMapping("/sandbox")
+    String connectSandbox(RedirectAttributes redirect) {
+        OrgConnection connection = sandbox.connect();
+        redirect.addFlashAttribute("success", "Connected the built-in sandbox: a fake ClickHouse Cloud with two services "
+                + "and example pipes. Nothing here touches a real cloud account.");
+        return "redirect:/organizations/" + connection.getOrganizationId();
     }
 
     @PostMapping("/{organizationId}/verify")
