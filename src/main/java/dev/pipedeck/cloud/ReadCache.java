@@ -1,6 +1,10 @@
 package dev.pipedeck.cloud;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -58,8 +62,18 @@ final class ReadCache {
         entries.keySet().removeIf(key -> key.startsWith(prefix + "/") || key.startsWith(prefix + "|"));
     }
 
+    /** Reads are shared only between callers holding the very same credentials (the secret's hash included). */
     private static String key(CloudConnection connection, String path) {
-        return connection.baseUrl() + "|" + connection.keyId() + "|" + path;
+        return connection.baseUrl() + "|" + connection.keyId() + "|" + fingerprint(connection.keySecret()) + "|" + path;
+    }
+
+    private static String fingerprint(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code /organizations/o/services/s/...} → {@code /organizations/o/services/s}; otherwise the organization. */

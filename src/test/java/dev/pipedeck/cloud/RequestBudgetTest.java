@@ -156,6 +156,24 @@ class RequestBudgetTest {
         assertThat(cloud.count("GET", list)).as("a write forgets the service's reads").isEqualTo(3);
     }
 
+    @Test
+    void readsAreNeverSharedBetweenDifferentSecrets() {
+        String organization = "/organizations/" + ORG;
+        cloud.on("GET", organization, call -> call.authorization().equals(basic("KeyId123:SecretValue123"))
+                ? FakeCloud.envelope("{\"id\":\"" + ORG + "\",\"name\":\"Acme\"}")
+                : FakeCloud.error(401, "UNAUTHORIZED: wrong secret"));
+        ClickHouseCloudClient client = client(Duration.ofSeconds(15), Duration.ofSeconds(30));
+        CloudConnection right = connection(100, Duration.ofSeconds(10));
+        CloudConnection wrong = new CloudConnection(cloud.baseUrl(), ORG, "KeyId123", "guessed", right.budget());
+
+        assertThat(client.organizationGet(right).block().name()).isEqualTo("Acme");
+        assertThatThrownBy(() -> client.organizationGet(wrong).block()).isInstanceOf(CloudUnauthorizedException.class);
+    }
+
+    private static String basic(String pair) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(pair.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -14,6 +14,7 @@ import dev.pipedeck.PipedeckApplication;
 import dev.pipedeck.cloud.ClickHouseCloudClient;
 import dev.pipedeck.cloud.CloudApiException;
 import dev.pipedeck.cloud.CloudConnection;
+import dev.pipedeck.cloud.RequestBudget;
 import dev.pipedeck.testsupport.MutableClock;
 import reactor.core.publisher.Mono;
 
@@ -28,7 +29,9 @@ import reactor.core.publisher.Mono;
             "pipedeck.sandbox.transition-delay=2s",
             "pipedeck.cloud.retry-backoff=20ms",
             "pipedeck.cloud.response-timeout=10s",
-            "pipedeck.cloud.max-rate-limit-wait=5s"})
+            "pipedeck.cloud.max-rate-limit-wait=5s",
+            // The tests watch states change from read to read: no shared reads here.
+            "pipedeck.cloud.read-cache-ttl=0s"})
 abstract class SandboxServerTest {
 
     static final Duration DELAY = Duration.ofSeconds(2);
@@ -67,8 +70,11 @@ abstract class SandboxServerTest {
 
     CloudConnection connect(SandboxCredentials credentials) {
         return new CloudConnection("http://127.0.0.1:" + port + "/sandbox", credentials.organizationId(),
-                credentials.keyId(), credentials.keySecret());
+                credentials.keyId(), credentials.keySecret(), TEST_BUDGET);
     }
+
+    /** The console's budget is tested elsewhere; here it must not slow the client down. */
+    static final RequestBudget TEST_BUDGET = new RequestBudget(1000, Duration.ofSeconds(1));
 
     <T> T call(Mono<T> mono) {
         return mono.block(Duration.ofSeconds(30));
