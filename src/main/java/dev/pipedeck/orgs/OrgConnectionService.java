@@ -78,8 +78,7 @@ public class OrgConnectionService {
                 .request(summary(form))
                 .secretValues(form.getKeySecret());
         if (!errors.isEmpty()) {
-            audit.recordIndependently(entry.invalid(String.join(" ", errors.values())).build());
-            return SaveOutcome.invalid(errors);
+            return refused(entry, errors);
         }
         String secret = ConnectionRules.trim(form.getKeySecret());
         CloudConnection candidate = new CloudConnection(ConnectionRules.trim(form.getBaseUrl()), organizationId,
@@ -87,10 +86,7 @@ public class OrgConnectionService {
                 new RequestBudget(form.getBudgetRequests(), Duration.ofSeconds(form.getBudgetWindowSeconds())));
         Verification verification = verify(candidate, form.getDisplayName());
         if (!verification.ok() && !form.isSaveUnverified()) {
-            CloudProblem problem = verification.problem();
-            audit.recordIndependently(entry.upstreamError(problem.status(), problem.summary(), problem.requestId())
-                    .build());
-            return SaveOutcome.notVerified(problem);
+            return notVerified(entry, verification.problem());
         }
         OrgConnection saved = transaction.execute(status -> {
             Instant now = clock.instant();
@@ -120,8 +116,7 @@ public class OrgConnectionService {
                 .request(summary(form))
                 .secretValues(form.getKeySecret());
         if (!errors.isEmpty()) {
-            audit.recordIndependently(entry.invalid(String.join(" ", errors.values())).build());
-            return SaveOutcome.invalid(errors);
+            return refused(entry, errors);
         }
         String newSecret = ConnectionRules.trim(form.getKeySecret());
         String secret = newSecret.isEmpty() ? decryptSecret(existing) : newSecret;
@@ -132,10 +127,7 @@ public class OrgConnectionService {
                 || !candidate.baseUrl().equals(existing.getBaseUrl());
         Verification verification = keyChanged ? verify(candidate, form.getDisplayName()) : Verification.unchanged();
         if (!verification.ok() && !verification.skipped() && !form.isSaveUnverified()) {
-            CloudProblem problem = verification.problem();
-            audit.recordIndependently(entry.upstreamError(problem.status(), problem.summary(), problem.requestId())
-                    .build());
-            return SaveOutcome.notVerified(problem);
+            return notVerified(entry, verification.problem());
         }
         OrgConnection saved = transaction.execute(status -> {
             Instant now = clock.instant();
@@ -274,6 +266,18 @@ public class OrgConnectionService {
         } catch (RuntimeException e) {
             return new Verification(false, false, null, CloudProblem.of(e));
         }
+    }
+
+    /** Refused by a field rule: recorded as invalid (in its own transaction: nothing else is written). */
+    private SaveOutcome refused(AuditEntry.Builder entry, Map<String, String> errors) {
+        audit.recordIndependently(entry.invalid(String.join(" ", errors.values())).build());
+        return SaveOutcome.invalid(errors);
+    }
+
+    /** ClickHouse Cloud did not accept the key and the admin did not insist: recorded with the API's answer. */
+    private SaveOutcome notVerified(AuditEntry.Builder entry, CloudProblem problem) {
+        audit.recordIndependently(entry.upstreamError(problem.status(), problem.summary(), problem.requestId()).build());
+        return SaveOutcome.notVerified(problem);
     }
 
     private static void requireEditable(OrgConnection connection) {

@@ -54,6 +54,13 @@ class SandboxConnectorTest {
                 .getContentAsString();
         assertThat(home).contains("Sandbox", "analytics-prod", "staging").doesNotContain("Services could not be listed");
 
+        java.util.regex.Matcher link = java.util.regex.Pattern
+                .compile("href=\"(/organizations/[^\"]+/services/[^\"]+/pipes)\"").matcher(home);
+        assertThat(link.find()).isTrue();
+        String pipes = mvc.perform(get(link.group(1)).with(user("v").roles("VIEWER"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(pipes).contains("ClickPipes", "Running", "Kafka").doesNotContain("could not be listed");
+
         mvc.perform(post("/organizations/sandbox").with(csrf()).with(user("a").roles("ADMIN")));
         assertThat(jdbc.queryForObject("select count(*) from org_connection where sandbox", Integer.class))
                 .as("a second click reuses the connection").isEqualTo(1);
