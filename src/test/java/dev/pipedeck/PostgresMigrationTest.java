@@ -3,6 +3,7 @@ package dev.pipedeck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,9 +28,14 @@ class PostgresMigrationTest {
 
     static PostgresTestDatabase database;
 
+    /** Before the context loads, so that "no PostgreSQL here" skips the test instead of failing the context. */
+    @BeforeAll
+    static void findPostgres() {
+        database = PostgresTestDatabase.create();
+    }
+
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        database = PostgresTestDatabase.create();
         registry.add("spring.datasource.url", database::url);
         registry.add("spring.datasource.username", database::username);
         registry.add("spring.datasource.password", database::password);
