@@ -21,9 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -120,7 +117,7 @@ class ProxyOverheadBenchmark {
 
     private String connectAndMakeToken(String organizationId, String upstreamUrl) {
         TestAccounts.create(accounts, "bench", Role.OPERATOR);
-        return TestAccounts.asAdmin(() -> {
+        TestAccounts.asAdmin(() -> {
             ConnectionForm form = new ConnectionForm();
             form.setDisplayName("Benchmark");
             form.setOrganizationId(organizationId);
@@ -130,15 +127,12 @@ class ProxyOverheadBenchmark {
             form.setBudgetRequests(1000);
             form.setBudgetWindowSeconds(1);
             form.setSaveUnverified(true);
-            connections.create(form);
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("bench", null,
-                    List.of(new SimpleGrantedAuthority(Role.OPERATOR.authority()))));
-            SecurityContextHolder.setContext(context);
-            NewApiToken token = tokens.create("bench", "benchmark", Role.OPERATOR, null);
-            return "Basic " + Base64.getEncoder().encodeToString((token.token().getTokenId() + ":" + token.secret())
-                    .getBytes(StandardCharsets.UTF_8));
+            return connections.create(form);
         });
+        NewApiToken token = TestAccounts.as("bench", Role.OPERATOR,
+                () -> tokens.create("bench", "benchmark", Role.OPERATOR, null));
+        return "Basic " + Base64.getEncoder().encodeToString((token.token().getTokenId() + ":" + token.secret())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static long time(HttpClient client, String url, String auth) throws IOException, InterruptedException {

@@ -1,5 +1,7 @@
 package dev.pipedeck.cloud;
 
+import dev.pipedeck.testsupport.OpenApiSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

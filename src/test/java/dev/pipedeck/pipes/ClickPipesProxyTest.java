@@ -22,9 +22,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.pipedeck.testsupport.FakeCloud;
@@ -146,14 +143,14 @@ class ClickPipesProxyTest {
         cloud.ok("GET", pipes, "[]");
         String username = "demoted-" + System.nanoTime();
         var owner = TestAccounts.create(accounts, username, Role.OPERATOR);
-        NewApiToken created = asUser(username, Role.OPERATOR, () -> tokens.create(username, "ci", Role.OPERATOR, 30));
+        NewApiToken created = TestAccounts.as(username, Role.OPERATOR, () -> tokens.create(username, "ci", Role.OPERATOR, 30));
         String auth = basic(created);
 
         assertThat(createThroughApi(pipes, auth).getStatus()).isEqualTo(200);
         TestAccounts.asAdmin(() -> accounts.changeRole(owner.getId(), Role.VIEWER));
         assertThat(createThroughApi(pipes, auth).getStatus()).as("owner now a viewer").isEqualTo(403);
 
-        asUser(username, Role.VIEWER, () -> tokens.revoke(username, created.token().getTokenId()));
+        TestAccounts.as(username, Role.VIEWER, () -> tokens.revoke(username, created.token().getTokenId()));
         MockHttpServletResponse revoked = mvc.perform(get("/api/v1" + pipes).header("Authorization", auth))
                 .andReturn().getResponse();
         assertThat(revoked.getStatus()).isEqualTo(401);
@@ -204,24 +201,11 @@ class ClickPipesProxyTest {
 
     private NewApiToken token(String username, Role accountRole, Role tokenRole) {
         TestAccounts.create(accounts, username, accountRole);
-        return asUser(username, accountRole, () -> tokens.create(username, "script", tokenRole, null));
+        return TestAccounts.as(username, accountRole, () -> tokens.create(username, "script", tokenRole, null));
     }
 
     private static String basic(NewApiToken token) {
         return "Basic " + Base64.getEncoder().encodeToString((token.token().getTokenId() + ":" + token.secret())
                 .getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static <T> T asUser(String username, Role role, java.util.function.Supplier<T> action) {
-        var previous = SecurityContextHolder.getContext();
-        try {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
-                    List.of(new SimpleGrantedAuthority(role.authority()))));
-            SecurityContextHolder.setContext(context);
-            return action.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.pipedeck.sandbox;
 
+import dev.pipedeck.testsupport.OpenApiSpec;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -34,11 +36,11 @@ class SandboxRulesMatchSpecTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private SpecDocument spec;
+    private OpenApiSpec spec;
 
     @BeforeEach
     void loadSpec() {
-        spec = SpecDocument.loadOrSkip();
+        spec = OpenApiSpec.loadOrSkip();
     }
 
     @TestFactory

@@ -31,11 +31,16 @@ public final class TestAccounts {
     }
 
     public static <T> T asAdmin(Supplier<T> action) {
+        return as("test-admin", Role.ADMIN, action);
+    }
+
+    /** Runs {@code action} signed in as {@code username} with {@code role}, as the services' method security sees it. */
+    public static <T> T as(String username, Role role, Supplier<T> action) {
         var previous = SecurityContextHolder.getContext();
         try {
             var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("test-admin", null,
-                    List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(username, null,
+                    List.of(new SimpleGrantedAuthority(role.authority()))));
             SecurityContextHolder.setContext(context);
             return action.get();
         } finally {

@@ -1,4 +1,4 @@
-package dev.pipedeck.cloud;
+package dev.pipedeck.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the spec's Kafka {@code credentials} is a {@code oneOf} of four schemas that require nothing, which every object
  * matches at once.
  */
-final class OpenApiSpec {
+public final class OpenApiSpec {
 
     static final Path LOCATION = Path.of("..", "shared", "clickhouse-cloud-openapi.json").toAbsolutePath().normalize();
 
@@ -45,7 +45,7 @@ final class OpenApiSpec {
     }
 
     /** The spec, or a skipped test (JUnit assumption) saying why when {@code ../shared/} does not hold it. */
-    static synchronized OpenApiSpec loadOrSkip() {
+    public static synchronized OpenApiSpec loadOrSkip() {
         Assumptions.assumeTrue(Files.isRegularFile(LOCATION), "Skipped: the published OpenAPI spec is not at "
                 + LOCATION + " (it lives in shared/ beside the project and is never copied into it)");
         if (loaded == null) {
@@ -56,7 +56,7 @@ final class OpenApiSpec {
     }
 
     /** The operation a request with this method and path (without query) is sent to; fails when there is none. */
-    Operation operation(String method, String path) {
+    public Operation operation(String method, String path) {
         String verb = method.toLowerCase(Locale.ROOT);
         List<String> matches = new ArrayList<>();
         document.get("paths").properties().forEach(entry -> {
@@ -78,13 +78,13 @@ final class OpenApiSpec {
     }
 
     /** Violations of {@code schema} by {@code instance}; empty when it is valid. */
-    List<String> violations(JsonNode schema, JsonNode instance) {
+    public List<String> violations(JsonNode schema, JsonNode instance) {
         Schema validator = validators.computeIfAbsent(schema, this::validatorFor);
         return validator.validate(instance).stream().map(Error::toString).toList();
     }
 
     /** A named schema of {@code components.schemas}. */
-    JsonNode schema(String name) {
+    public JsonNode schema(String name) {
         JsonNode schema = document.get("components").get("schemas").get(name);
         if (schema == null) {
             throw new AssertionError("the spec has no schema " + name);
@@ -93,7 +93,7 @@ final class OpenApiSpec {
     }
 
     /** The enum of a property of a named schema, following a nullable {@code anyOf} or array items. */
-    List<String> enumOf(String schemaName, String property) {
+    public List<String> enumOf(String schemaName, String property) {
         JsonNode node = schema(schemaName).get("properties").get(property);
         if (node.has("items")) {
             node = node.get("items");
@@ -145,6 +145,6 @@ final class OpenApiSpec {
      * @param requestSchema schema of the JSON request body, or null when it takes none
      * @param resultSchema schema of {@code result} in the 200 answer, or null when it has none
      */
-    record Operation(String operationId, String pathTemplate, JsonNode requestSchema, JsonNode resultSchema) {
+    public record Operation(String operationId, String pathTemplate, JsonNode requestSchema, JsonNode resultSchema) {
     }
 }
