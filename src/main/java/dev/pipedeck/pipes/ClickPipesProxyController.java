@@ -1,5 +1,7 @@
 package dev.pipedeck.pipes;
 
+import java.util.Optional;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -34,11 +36,12 @@ class ClickPipesProxyController {
         String path = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
         String query = request.getQueryString() == null ? "" : "?" + request.getQueryString();
         HttpMethod method = HttpMethod.valueOf(request.getMethod());
+        Optional<String> organizationLevelCdc = ProxyRoute.organizationLevelCdcScaling(path);
         ProxyAnswer answer;
         if (path.equals("/organizations") || path.equals("/organizations/")) {
             answer = HttpMethod.GET.equals(method) ? proxy.organizations() : proxy.notMirrored(method, path);
-        } else if (ProxyRoute.organizationLevelCdcScaling(path).isPresent()) {
-            answer = proxy.organizationLevelCdcScaling(ProxyRoute.organizationLevelCdcScaling(path).get());
+        } else if (organizationLevelCdc.isPresent()) {
+            answer = proxy.organizationLevelCdcScaling(organizationLevelCdc.get());
         } else if (HttpMethod.GET.equals(method)) {
             answer = proxy.read(path, query, "no-cache".equalsIgnoreCase(request.getHeader(HttpHeaders.CACHE_CONTROL)));
         } else {

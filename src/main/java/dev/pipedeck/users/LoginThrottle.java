@@ -2,7 +2,7 @@ package dev.pipedeck.users;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,19 +31,28 @@ public class LoginThrottle {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** When attempts for this username from this address are refused, until when; empty when they are allowed. */
-    public Optional<Instant> blockedUntil(String username, String address) {
+    /** Where a sign-in stands before its credentials are checked: refused until when, and whether to clear a count. */
+    public record Check(Instant blockedUntil, boolean userHasFailures) {
+
+        public boolean blocked() {
+            return blockedUntil != null;
+        }
+    }
+
+    /** One read of both keys: is this username from this address (or this address at all) refused right now? */
+    public Check check(String username, String address) {
         Instant now = clock.instant();
+        String userKey = userKey(username, address);
         return transaction.execute(status -> {
             Instant latest = null;
-            for (String key : new String[] {userKey(username, address), addressKey(address)}) {
-                LoginThrottleEntry entry = entries.findById(key).orElse(null);
-                if (entry != null && entry.isBlockedAt(now)
-                        && (latest == null || entry.blockedUntil().isAfter(latest))) {
+            boolean userHasFailures = false;
+            for (LoginThrottleEntry entry : entries.findAllById(List.of(userKey, addressKey(address)))) {
+                userHasFailures |= entry.key().equals(userKey);
+                if (entry.isBlockedAt(now) && (latest == null || entry.blockedUntil().isAfter(latest))) {
                     latest = entry.blockedUntil();
                 }
             }
-            return Optional.ofNullable(latest);
+            return new Check(latest, userHasFailures);
         });
     }
 

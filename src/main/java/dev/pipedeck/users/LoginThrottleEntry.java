@@ -33,6 +33,10 @@ class LoginThrottleEntry {
         this.windowStartedAt = now;
     }
 
+    String key() {
+        return key;
+    }
+
     boolean isBlockedAt(Instant now) {
         return blockedUntil != null && blockedUntil.isAfter(now);
     }

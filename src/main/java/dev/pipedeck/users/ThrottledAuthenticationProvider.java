@@ -1,8 +1,5 @@
 package dev.pipedeck.users;
 
-import java.time.Instant;
-import java.util.Optional;
-
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -37,13 +34,15 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = Usernames.normalize(authentication.getName());
         String address = clientAddress(authentication);
-        Optional<Instant> blockedUntil = throttle.blockedUntil(username, address);
-        if (blockedUntil.isPresent()) {
-            throw new LoginThrottledException(blockedUntil.get());
+        LoginThrottle.Check check = throttle.check(username, address);
+        if (check.blocked()) {
+            throw new LoginThrottledException(check.blockedUntil());
         }
         try {
             Authentication result = passwordCheck.authenticate(authentication);
-            throttle.recordSuccess(username, address);
+            if (check.userHasFailures()) {
+                throttle.recordSuccess(username, address);
+            }
             return result;
         } catch (AuthenticationException e) {
             throttle.recordFailure(username, address);
