@@ -39,15 +39,20 @@ public class LoginThrottle {
         }
     }
 
-    /** One read of both keys: is this username from this address (or this address at all) refused right now? */
+    /** Both keys read in one transaction: is this username from this address (or this address at all) refused right now? */
     public Check check(String username, String address) {
         Instant now = clock.instant();
         String userKey = userKey(username, address);
         return transaction.execute(status -> {
             Instant latest = null;
             boolean userHasFailures = false;
-            for (LoginThrottleEntry entry : entries.findAllById(List.of(userKey, addressKey(address)))) {
-                userHasFailures |= entry.key().equals(userKey);
+            // Two primary-key lookups: measured faster than one findAllById (an IN query planned every time).
+            for (String key : List.of(userKey, addressKey(address))) {
+                LoginThrottleEntry entry = entries.findById(key).orElse(null);
+                if (entry == null) {
+                    continue;
+                }
+                userHasFailures |= key.equals(userKey);
                 if (entry.isBlockedAt(now) && (latest == null || entry.blockedUntil().isAfter(latest))) {
                     latest = entry.blockedUntil();
                 }

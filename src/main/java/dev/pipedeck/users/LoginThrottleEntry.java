@@ -33,10 +33,6 @@ class LoginThrottleEntry {
         this.windowStartedAt = now;
     }
 
-    String key() {
-        return key;
-    }
-
     boolean isBlockedAt(Instant now) {
         return blockedUntil != null && blockedUntil.isAfter(now);
     }
