@@ -34,4 +34,50 @@
       }
     }
   });
+
+  // <button data-copy="#id"> copies the text of the element #id to the clipboard.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy]');
+    if (!button) {
+      return;
+    }
+    var source = document.querySelector(button.getAttribute('data-copy'));
+    if (!source || !navigator.clipboard) {
+      return;
+    }
+    navigator.clipboard.writeText(source.textContent.trim()).then(function () {
+      var label = button.textContent;
+      button.textContent = 'Copied';
+      setTimeout(function () { button.textContent = label; }, 1500);
+    });
+  });
+
+  // <input type="range" data-output="#id" data-scale="0.5" data-unit=" GB"> shows its value live in <output id="id">
+  // (the value times data-scale, when given, plus data-unit).
+  function showRange(input) {
+    var output = document.querySelector(input.getAttribute('data-output'));
+    if (!output) {
+      return;
+    }
+    var scale = parseFloat(input.getAttribute('data-scale') || '1');
+    var value = parseFloat(input.value) * scale;
+    output.textContent = (Math.round(value * 1000) / 1000) + (input.getAttribute('data-unit') || '');
+  }
+  document.addEventListener('input', function (event) {
+    if (event.target.matches && event.target.matches('input[type=range][data-output]')) {
+      showRange(event.target);
+    }
+    // <input data-confirm-text="name" data-enables="#button"> enables #button once the exact text is typed.
+    if (event.target.matches && event.target.matches('input[data-confirm-text]')) {
+      var target = document.querySelector(event.target.getAttribute('data-enables'));
+      if (target) {
+        target.disabled = event.target.value !== event.target.getAttribute('data-confirm-text');
+      }
+    }
+  });
+  function initialise(root) {
+    root.querySelectorAll('input[type=range][data-output]').forEach(showRange);
+  }
+  document.addEventListener('DOMContentLoaded', function () { initialise(document); });
+  document.addEventListener('htmx:afterSettle', function (event) { initialise(event.detail.elt); });
 })();

@@ -68,6 +68,15 @@ public class ClickHouseCloudClient {
         return get(connection, pipe(connection, serviceId, clickPipeId), type(ClickPipe.class));
     }
 
+    /**
+     * {@code GET .../clickpipes/{clickPipeId}} past the read cache: what ClickHouse Cloud holds now, for a check before
+     * a write (still within the key's request budget).
+     */
+    public Mono<ClickPipe> clickPipeGetFresh(CloudConnection connection, String serviceId, String clickPipeId) {
+        return send(connection, HttpMethod.GET, pipe(connection, serviceId, clickPipeId), null,
+                RetryPolicy.RATE_LIMITED_AND_TRANSIENT, type(ClickPipe.class), true);
+    }
+
     /** {@code PATCH .../clickpipes/{clickPipeId}}. */
     public Mono<ClickPipe> clickPipeUpdate(CloudConnection connection, String serviceId, String clickPipeId,
             ClickPipePatchRequest body) {
@@ -244,10 +253,15 @@ public class ClickHouseCloudClient {
     /** Sends {@code body} as JSON and reads the envelope's {@code result} as {@code resultType} (null: no result). */
     private <T> Mono<T> send(CloudConnection connection, HttpMethod method, String path, @Nullable Object body,
             RetryPolicy policy, @Nullable JavaType resultType) {
+        return send(connection, method, path, body, policy, resultType, false);
+    }
+
+    private <T> Mono<T> send(CloudConnection connection, HttpMethod method, String path, @Nullable Object body,
+            RetryPolicy policy, @Nullable JavaType resultType, boolean fresh) {
         return Mono.defer(() -> {
             byte[] json = body == null ? null : CloudJson.MAPPER.writeValueAsBytes(body);
             SecretRedactor redactor = SecretRedactor.forRequest(connection, json);
-            return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy, false)
+            return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy, fresh)
                     .flatMap(response -> response.isSuccess()
                             ? Mono.justOrEmpty(this.<T>readResult(response, resultType, redactor))
                             : Mono.error(CloudErrorDecoder.decode(response, redactor)));
