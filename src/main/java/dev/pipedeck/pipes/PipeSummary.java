@@ -1,6 +1,12 @@
 package dev.pipedeck.pipes;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipe;
 import dev.pipedeck.cloud.clickpipe.ClickPipeDestination;
@@ -8,84 +14,128 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeScaling;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipeState;
 
-/** One row of a pipes list: what a person scans for (never a secret: sources are reduced to kind and type). */
-public record PipeSummary(String id, String name, ClickPipeState state, String source, String destination,
-        String scaling, Instant updatedAt) {
+/**
+ * One row of a pipes list: what a person scans for (never a secret: sources are reduced to kind and type).
+ *
+ * @param id the pipe's id
+ * @param name its name
+ * @param state its state, {@link ClickPipeState#UNKNOWN} when the API sent none
+ * @param source where it reads from
+ * @param destination "database.table", or for database pipes "database + N tables"
+ * @param scaling replicas and their size, or what a database pipe scales with
+ * @param cpuMillicores replicas × CPU per replica (to sort by size), or null
+ * @param updatedAt when it last changed, or null
+ * @param updatedAgo {@code updatedAt} relative to when the row was read ("5 min ago")
+ */
+public record PipeSummary(String id, String name, ClickPipeState state, PipeSource source, String destination,
+        String scaling, Integer cpuMillicores, Instant updatedAt, String updatedAgo) {
 
-    static PipeSummary of(ClickPipe pipe) {
-        return new PipeSummary(pipe.id(), pipe.name(), pipe.state(), source(pipe.source()),
-                destination(pipe.destination()), scaling(pipe.scaling()), pipe.updatedAt());
+    private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    static PipeSummary of(ClickPipe pipe, Instant now) {
+        PipeSource source = PipeSource.of(pipe.source());
+        boolean database = source.kind() != null && source.kind().database();
+        ClickPipeScaling scaling = pipe.scaling();
+        return new PipeSummary(pipe.id(), pipe.name() == null ? "" : pipe.name(),
+                pipe.state() == null ? ClickPipeState.UNKNOWN : pipe.state(), source,
+                destination(pipe.destination(), database ? tableCount(pipe.source()) : -1),
+                scaling(scaling, database), cpuMillicores(scaling), pipe.updatedAt(), ago(pipe.updatedAt(), now));
     }
 
-    /** The state's colour class: ok, warn, danger, transient or neutral. */
+    /** The state's colour class: ok, warn, danger, transient or neutral (css {@code state-*}). */
     public String tone() {
-        if (state == null) {
-            return "neutral";
-        }
         if (state.isTransitional()) {
             return "transient";
         }
-        return switch (state.name()) {
-            case "RUNNING", "COMPLETED" -> "ok";
-            case "STOPPED", "PAUSED" -> "warn";
-            case "FAILED", "DEGRADED", "INTERNAL_ERROR" -> "danger";
+        return switch (state) {
+            case RUNNING, COMPLETED -> "ok";
+            case STOPPED, PAUSED -> "warn";
+            case FAILED, DEGRADED, INTERNAL_ERROR -> "danger";
             default -> "neutral";
         };
     }
 
+    /** Whether the row should keep itself current: the pipe settles out of this state on its own. */
+    public boolean transitional() {
+        return state.isTransitional();
+    }
+
     public String stateLabel() {
-        return state == null ? "Unknown" : state.wireName();
+        return state == ClickPipeState.INTERNAL_ERROR ? "Internal error" : state.wireName();
     }
 
-    private static String source(ClickPipeSource source) {
-        if (source == null) {
-            return "—";
-        }
-        if (source.kafka() != null) {
-            return "Kafka" + type(source.kafka().type());
-        }
-        if (source.objectStorage() != null) {
-            return "Object storage" + type(source.objectStorage().type());
-        }
-        if (source.kinesis() != null) {
-            return "Kinesis";
-        }
-        if (source.pubsub() != null) {
-            return "Pub/Sub";
-        }
-        if (source.postgres() != null) {
-            return "Postgres CDC" + type(source.postgres().type());
-        }
-        if (source.mysql() != null) {
-            return "MySQL CDC" + type(source.mysql().type());
-        }
-        if (source.mongodb() != null) {
-            return "MongoDB CDC";
-        }
-        return source.bigquery() != null ? "BigQuery" : "—";
+    /** Whether {@code lowerCaseText} is part of the name, id, source or destination. */
+    boolean mentions(String lowerCaseText) {
+        return contains(name, lowerCaseText) || contains(id, lowerCaseText)
+                || contains(source.label(), lowerCaseText) || contains(destination, lowerCaseText);
     }
 
-    private static String type(String type) {
-        return type == null || type.isBlank() ? "" : " · " + type;
+    private static boolean contains(String value, String lowerCaseText) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(lowerCaseText);
     }
 
-    private static String destination(ClickPipeDestination destination) {
+    private static int tableCount(ClickPipeSource source) {
+        List<?> mappings = source.postgres() != null ? source.postgres().tableMappings()
+                : source.mysql() != null ? source.mysql().tableMappings()
+                : source.mongodb() != null ? source.mongodb().tableMappings()
+                : source.bigquery() != null ? source.bigquery().tableMappings() : null;
+        return mappings == null ? 0 : mappings.size();
+    }
+
+    private static String destination(ClickPipeDestination destination, int tables) {
         if (destination == null) {
             return "—";
         }
-        String database = destination.database() == null ? "default" : destination.database();
+        String database = destination.database() == null || destination.database().isBlank() ? "default"
+                : destination.database();
+        if (tables > 0) {
+            return database + " + " + tables + (tables == 1 ? " table" : " tables");
+        }
         return destination.table() != null ? database + "." + destination.table() : database;
     }
 
-    private static String scaling(ClickPipeScaling scaling) {
+    private static String scaling(ClickPipeScaling scaling, boolean database) {
         if (scaling == null || scaling.replicas() == null) {
-            return "—";
+            return database ? "Service CDC capacity" : "—";
         }
-        StringBuilder text = new StringBuilder().append(scaling.replicas()).append(" × ");
-        text.append(scaling.replicaCpuMillicores() == null ? "?" : scaling.replicaCpuMillicores() + "m");
+        StringBuilder text = new StringBuilder().append(scaling.replicas())
+                .append(scaling.replicas() == 1 ? " replica" : " replicas");
+        if (scaling.replicaCpuMillicores() != null) {
+            text.append(" · ").append(BigDecimal.valueOf(scaling.replicaCpuMillicores(), 3).stripTrailingZeros()
+                    .toPlainString()).append(" vCPU");
+        }
         if (scaling.replicaMemoryGb() != null) {
-            text.append(" / ").append(scaling.replicaMemoryGb()).append(" GB");
+            text.append(" · ").append(BigDecimal.valueOf(scaling.replicaMemoryGb()).stripTrailingZeros()
+                    .toPlainString()).append(" GB");
         }
         return text.toString();
+    }
+
+    private static Integer cpuMillicores(ClickPipeScaling scaling) {
+        if (scaling == null || scaling.replicas() == null) {
+            return null;
+        }
+        return scaling.replicas() * (scaling.replicaCpuMillicores() == null ? 0 : scaling.replicaCpuMillicores());
+    }
+
+    /** "just now", "5 min ago", "3 h ago", "2 days ago"; older than a month: the date. */
+    static String ago(Instant then, Instant now) {
+        if (then == null) {
+            return "—";
+        }
+        Duration age = Duration.between(then, now);
+        if (age.toSeconds() < 60) {
+            return "just now";
+        }
+        if (age.toMinutes() < 60) {
+            return age.toMinutes() + " min ago";
+        }
+        if (age.toHours() < 24) {
+            return age.toHours() + " h ago";
+        }
+        if (age.toDays() < 31) {
+            return age.toDays() == 1 ? "1 day ago" : age.toDays() + " days ago";
+        }
+        return OLD.format(then);
     }
 }
