@@ -1,12 +1,15 @@
 package dev.pipedeck.pipes;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+
+import org.springframework.web.util.UriUtils;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipe;
 import dev.pipedeck.cloud.clickpipe.ClickPipeDestination;
@@ -53,6 +56,11 @@ public record PipeSummary(String id, String name, ClickPipeState state, PipeSour
             case FAILED, DEGRADED, INTERNAL_ERROR -> "danger";
             default -> "neutral";
         };
+    }
+
+    /** The id as a URL path segment (encoded), for links built from the list's own address. */
+    public String pathId() {
+        return id == null ? "" : UriUtils.encodePathSegment(id, StandardCharsets.UTF_8);
     }
 
     /** Whether the row should keep itself current: the pipe settles out of this state on its own. */

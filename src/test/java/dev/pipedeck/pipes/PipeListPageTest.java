@@ -90,7 +90,8 @@ class PipeListPageTest {
                  "destination":{"table":"clicks"}}""",
                 """
                 {"id":"x1","name":"future","state":"Hibernating","source":{"kafka":{"type":"newkafka"}},
-                 "destination":{"database":"db","table":"t"}}"""));
+                 "destination":{"database":"db","table":"t"}}""",
+                kafka("odd id/1", "odd", "Running", "kafka", null)));
 
         String page = page(base, "VIEWER");
 
@@ -105,6 +106,7 @@ class PipeListPageTest {
         assertThat(row(page, "o2")).contains("state-warn", ">Stopped<");
         assertThat(row(page, "q1")).contains("state-danger", "Internal error");
         assertThat(row(page, "x1")).as("a state this version does not know").contains(">Unknown<");
+        assertThat(row(page, "odd id/1")).as("ids are encoded in links").contains("href=\"" + base + "/odd%20id%2F1\"");
         assertThat(page).as("crumbs and tabs").contains("aria-label=\"Breadcrumb\"", "List org", "analytics-prod",
                 "class=\"tabs\"", "CDC capacity", "aria-current=\"page\"");
     }
