@@ -7,8 +7,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +26,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import dev.pipedeck.orgs.ConnectionForm;
+import dev.pipedeck.orgs.OrgConnectionService;
+import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -46,7 +53,7 @@ class RoleMatrixTest {
     }
 
     static List<Route> routes() {
-        return List.of(
+        List<Route> routes = List.of(
                 new Route(HttpMethod.GET, "/", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.GET, "/login", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/setup", Access.PUBLIC, Map.of()),
@@ -74,6 +81,65 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/info", Access.ADMIN, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()));
+        return concat(routes, pipeListRoutes());
+    }
+
+    // ---- Pipes list (pipes/PipesController): needs a connected organization, answered by a FakeCloud ----
+
+    static final String PIPES_ORGANIZATION = UUID.randomUUID().toString();
+    static final String PIPES_SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000ee";
+    static FakeCloud pipesCloud;
+
+    static List<Route> pipeListRoutes() {
+        return List.of(
+                new Route(HttpMethod.GET, "/organizations/{org}/services/{service}/pipes", Access.VIEWER,
+                        Map.of("q", "x", "sort", "updated")),
+                new Route(HttpMethod.GET, "/organizations/{org}/services/{service}/pipes/{pipe}/row", Access.VIEWER,
+                        Map.of()));
+    }
+
+    @BeforeAll
+    static void startPipesCloud() {
+        pipesCloud = new FakeCloud();
+        String service = "/organizations/" + PIPES_ORGANIZATION + "/services/" + PIPES_SERVICE;
+        pipesCloud.ok("GET", service, "{\"id\":\"" + PIPES_SERVICE + "\",\"name\":\"matrix\"}");
+        pipesCloud.ok("GET", service + "/clickpipes", "[{\"id\":\"p1\",\"name\":\"x\",\"state\":\"Running\"}]");
+    }
+
+    @AfterAll
+    static void stopPipesCloud() {
+        pipesCloud.close();
+    }
+
+    @BeforeEach
+    void connectPipesOrganization() {
+        TestAccounts.asAdmin(() -> {
+            if (connections.list().stream().noneMatch(c -> c.getOrganizationId().equals(PIPES_ORGANIZATION))) {
+                ConnectionForm form = new ConnectionForm();
+                form.setDisplayName("Matrix org");
+                form.setOrganizationId(PIPES_ORGANIZATION);
+                form.setKeyId("MatrixKey01");
+                form.setKeySecret("MatrixKeySecret01");
+                form.setBaseUrl(pipesCloud.baseUrl());
+                form.setBudgetRequests(1000);
+                form.setBudgetWindowSeconds(10);
+                form.setSaveUnverified(true);
+                connections.create(form);
+            }
+        });
+    }
+
+    private static String placeholders(String path, long target) {
+        return path.replace("{target}", Long.toString(target)).replace("{org}", PIPES_ORGANIZATION)
+                .replace("{service}", PIPES_SERVICE).replace("{pipe}", "p1");
+    }
+
+    // ---- end of the pipes list block ----
+
+    private static List<Route> concat(List<Route> first, List<Route> second) {
+        List<Route> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     static Stream<Arguments> matrix() {
@@ -96,6 +162,9 @@ class RoleMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    OrgConnectionService connections;
+
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void eachRoleGetsExactlyWhatItIsAllowed(Route route, Role role) throws Exception {
@@ -103,7 +172,7 @@ class RoleMatrixTest {
         List<Map<String, Object>> before = accountsTable();
 
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .request(route.method(), route.path().replace("{target}", Long.toString(target)))
+                .request(route.method(), placeholders(route.path(), target))
                 .with(csrf());
         route.params().forEach(request::param);
         if (role != null) {
