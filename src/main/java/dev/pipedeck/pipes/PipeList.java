@@ -41,6 +41,11 @@ public record PipeList(OrgConnection connection, String serviceId, String servic
         return Arrays.asList(ClickPipeState.values());
     }
 
+    /** How the state filter names {@code state}. */
+    public String stateLabel(ClickPipeState state) {
+        return PipeSummary.label(state);
+    }
+
     /** The source kinds to filter by. */
     public List<PipeSource.Kind> kinds() {
         return Arrays.asList(PipeSource.Kind.values());

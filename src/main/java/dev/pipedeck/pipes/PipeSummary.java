@@ -69,6 +69,11 @@ public record PipeSummary(String id, String name, ClickPipeState state, PipeSour
     }
 
     public String stateLabel() {
+        return label(state);
+    }
+
+    /** A state as people read it: the API's spelling, with InternalError in two words. */
+    static String label(ClickPipeState state) {
         return state == ClickPipeState.INTERNAL_ERROR ? "Internal error" : state.wireName();
     }
 

@@ -35,7 +35,7 @@ import dev.pipedeck.users.Role;
  * In a real browser against the sandbox: someone else stops a pipe and the open list shows it Stopping, then Stopped,
  * without a reload; typing a filter and sorting swap only the results and keep the URL bookmarkable.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pipedeck.sandbox.transition-delay=4s")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "pipedeck.sandbox.transition-delay=6s")
 class PipeListBrowserTest {
 
     @LocalServerPort
