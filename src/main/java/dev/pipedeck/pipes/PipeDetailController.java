@@ -54,8 +54,7 @@ class PipeDetailController {
     /** The state and toggle, polled while the pipe is in a transient state. */
     @GetMapping("/state")
     String state(@ModelAttribute("ref") PipeRef ref, Model model) {
-        model.addAttribute("pipe", details.current(ref));
-        return "pipes/detail :: state";
+        return stateFragment(details.current(ref), model);
     }
 
     @PostMapping("/state")
@@ -78,9 +77,19 @@ class PipeDetailController {
             flash(redirect, outcome, wanted);
             return "redirect:" + ref.path();
         }
-        model.addAttribute("pipe", outcome.succeeded() && outcome.value() != null ? PipeView.of(outcome.value())
-                : outcome.isConflict() ? PipeView.of(outcome.current()) : details.current(ref));
         model.addAttribute("outcome", outcome);
+        return stateFragment(outcome.succeeded() && outcome.value() != null
+                ? new PipeReading(PipeView.of(outcome.value()), null)
+                : outcome.isConflict() ? new PipeReading(PipeView.of(outcome.current()), null) : details.current(ref),
+                model);
+    }
+
+    private static String stateFragment(PipeReading reading, Model model) {
+        if (!reading.found()) {
+            model.addAttribute("readProblem", reading.problem());
+            return "pipes/detail :: stateUnavailable";
+        }
+        model.addAttribute("pipe", reading.pipe());
         return "pipes/detail :: state";
     }
 
@@ -95,8 +104,14 @@ class PipeDetailController {
             return "redirect:" + ref.path();
         }
         ChangeOutcome<ClickPipe> outcome = change.outcome();
-        PipeView pipe = outcome != null && outcome.succeeded() ? PipeView.of(outcome.value())
-                : outcome != null && outcome.isConflict() ? PipeView.of(outcome.current()) : details.current(ref);
+        PipeReading reading = outcome != null && outcome.succeeded() ? new PipeReading(PipeView.of(outcome.value()), null)
+                : outcome != null && outcome.isConflict() ? new PipeReading(PipeView.of(outcome.current()), null)
+                : details.current(ref);
+        if (!reading.found()) {
+            redirect.addFlashAttribute("error", "Scaling was not applied: " + reading.problem().summary());
+            return "redirect:" + ref.path();
+        }
+        PipeView pipe = reading.pipe();
         if (outcome != null && outcome.isConflict()) {
             form.setSeenUpdatedAt(pipe.pipe().updatedAt()); // applying again overwrites, knowingly
         } else if (outcome != null && outcome.succeeded()) {

@@ -54,8 +54,12 @@ public class PipeDetails {
 
     /** Just the pipe, for the parts of its page that keep themselves current. */
     @PreAuthorize("hasRole('VIEWER')")
-    public PipeView current(PipeRef ref) {
-        return PipeView.of(cloud.clickPipeGet(calls.connection(ref.organizationId()), ref.serviceId(), ref.pipeId())
-                .block(AuditedCloudCalls.CALL_LIMIT));
+    public PipeReading current(PipeRef ref) {
+        try {
+            return new PipeReading(PipeView.of(cloud.clickPipeGet(calls.connection(ref.organizationId()),
+                    ref.serviceId(), ref.pipeId()).block(AuditedCloudCalls.CALL_LIMIT)), null);
+        } catch (RuntimeException e) {
+            return new PipeReading(null, CloudProblem.of(e));
+        }
     }
 }

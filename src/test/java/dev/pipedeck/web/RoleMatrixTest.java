@@ -1,11 +1,16 @@
 package dev.pipedeck.web;
 
+import dev.pipedeck.testsupport.FakeCloud;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -73,7 +78,41 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/info", Access.ADMIN, Map.of()),
-                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()));
+                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()),
+                // A service's and a pipe's pages ({org} is a connected organization whose cloud answers 404 to all)
+                new Route(HttpMethod.GET, PIPE, Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, PIPE + "/state", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/state", Access.OPERATOR, Map.of("command", "stop")),
+                new Route(HttpMethod.POST, PIPE + "/scaling", Access.OPERATOR,
+                        Map.of("replicas", "2", "replicaCpuMillicores", "500", "replicaMemoryGb", "2")),
+                new Route(HttpMethod.GET, PIPE + "/delete", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/delete", Access.OPERATOR, Map.of("confirmName", "x")));
+    }
+
+    static final String SERVICE = "/organizations/{org}/services/svc-1";
+    static final String PIPE = SERVICE + "/pipes/pipe-1";
+    static final String ORGANIZATION = UUID.randomUUID().toString();
+    static FakeCloud cloud;
+
+    @BeforeAll
+    static void startCloud() {
+        cloud = new FakeCloud();
+    }
+
+    @AfterAll
+    static void stopCloud() {
+        cloud.close();
+    }
+
+    @BeforeEach
+    void connectOnce() throws Exception {
+        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
+                ORGANIZATION) == 0) {
+            mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
+                    .param("displayName", "Matrix org").param("organizationId", ORGANIZATION)
+                    .param("keyId", "MatrixKey1").param("keySecret", "MatrixKeySecret1").param("baseUrl", cloud.baseUrl())
+                    .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        }
     }
 
     static Stream<Arguments> matrix() {
@@ -103,7 +142,8 @@ class RoleMatrixTest {
         List<Map<String, Object>> before = accountsTable();
 
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .request(route.method(), route.path().replace("{target}", Long.toString(target)))
+                .request(route.method(), route.path().replace("{target}", Long.toString(target))
+                        .replace("{org}", ORGANIZATION))
                 .with(csrf());
         route.params().forEach(request::param);
         if (role != null) {
