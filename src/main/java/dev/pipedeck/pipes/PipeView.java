@@ -162,18 +162,37 @@ public record PipeView(ClickPipe pipe, String sourceKind, String sourceLabel, Li
                 ? ClickPipeScalingPatchRequest.MIN_REPLICA_MEMORY_GB : pipe.scaling().replicaMemoryGb();
     }
 
-    private static void addFacts(List<Fact> facts, String label, JsonNode value) {
-        if (SecretMasking.isSecretName(label)) {
+    /** Memory per replica as people write it: "2 GB", "0.5 GB". */
+    public String replicaMemoryLabel() {
+        double gb = replicaMemoryGb();
+        return (gb == Math.rint(gb) ? String.valueOf((long) gb) : String.valueOf(gb)) + " GB";
+    }
+
+    /** "offset.strategy" reads "Offset · strategy"; "consumerGroup" reads "Consumer group". */
+    static String label(String path) {
+        StringBuilder text = new StringBuilder();
+        for (String part : path.split("\\.")) {
+            if (!text.isEmpty()) {
+                text.append(" · ");
+            }
+            text.append(part.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+        }
+        return text.isEmpty() ? path : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static void addFacts(List<Fact> facts, String path, JsonNode value) {
+        String label = label(path);
+        if (SecretMasking.isSecretName(path)) {
             facts.add(new Fact(label, SecretMasking.MASK));
         } else if (value.isObject()) {
             for (Map.Entry<String, JsonNode> field : value.properties()) {
-                addFacts(facts, label + "." + field.getKey(), field.getValue());
+                addFacts(facts, path + "." + field.getKey(), field.getValue());
             }
-        } else if (value.isArray()) {
+        } else if (value.isArray() && !value.isEmpty()) {
             List<String> items = new ArrayList<>();
             value.forEach(item -> items.add(item.isValueNode() ? item.asString() : item.toString()));
             facts.add(new Fact(label, SecretMasking.maskedText(String.join(", ", items))));
-        } else if (!value.isNull()) {
+        } else if (!value.isNull() && !value.isArray()) {
             facts.add(new Fact(label, SecretMasking.maskedText(value.asString())));
         }
     }
