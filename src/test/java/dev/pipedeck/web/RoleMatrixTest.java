@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -79,40 +83,68 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/info", Access.ADMIN, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()),
-                // A service's and a pipe's pages ({org} is a connected organization whose cloud answers 404 to all)
+
+                // ---- A pipe's page (its ClickHouse Cloud answers 404 for the pipe: the page says so) ----
                 new Route(HttpMethod.GET, PIPE, Access.VIEWER, Map.of()),
                 new Route(HttpMethod.GET, PIPE + "/state", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.POST, PIPE + "/state", Access.OPERATOR, Map.of("command", "stop")),
                 new Route(HttpMethod.POST, PIPE + "/scaling", Access.OPERATOR,
                         Map.of("replicas", "2", "replicaCpuMillicores", "500", "replicaMemoryGb", "2")),
                 new Route(HttpMethod.GET, PIPE + "/delete", Access.VIEWER, Map.of()),
-                new Route(HttpMethod.POST, PIPE + "/delete", Access.OPERATOR, Map.of("confirmName", "x")));
+                new Route(HttpMethod.POST, PIPE + "/delete", Access.OPERATOR, Map.of("confirmName", "x")),
+
+                // ---- Reverse private endpoints (a connected organization, answered by UPSTREAM below) ----
+                new Route(HttpMethod.GET, ENDPOINTS_PAGE, Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, ENDPOINTS_PAGE + "/{endpoint}", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE, Access.OPERATOR, Map.of("type", "VPC_ENDPOINT_SERVICE",
+                        "vpcEndpointServiceName", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE + "/{endpoint}/dns", Access.OPERATOR,
+                        Map.of("privateDnsNames[0]", "db.example.internal")),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE + "/{endpoint}/delete", Access.OPERATOR, Map.of()));
     }
 
-    static final String SERVICE = "/organizations/{org}/services/svc-1";
-    static final String PIPE = SERVICE + "/pipes/pipe-1";
+    // ---- A connected organization for the service pages, its ClickHouse Cloud a FakeCloud ----
+
     static final String ORGANIZATION = UUID.randomUUID().toString();
-    static FakeCloud cloud;
+    static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000aa";
+    static final String ENDPOINT = "11111111-2222-4333-8444-0000000000aa";
+    static final String PIPE = "/organizations/{org}/services/{service}/pipes/pipe-1";
+    static final String ENDPOINTS_PAGE = "/organizations/{org}/services/{service}/private-endpoints";
+    static final FakeCloud UPSTREAM = new FakeCloud();
 
-    @BeforeAll
-    static void startCloud() {
-        cloud = new FakeCloud();
-    }
-
-    @AfterAll
-    static void stopCloud() {
-        cloud.close();
+    static {
+        String service = "/organizations/" + ORGANIZATION + "/services/" + SERVICE;
+        String endpoint = "{\"id\":\"" + ENDPOINT + "\",\"description\":\"Brokers\",\"type\":\"VPC_ENDPOINT_SERVICE\","
+                + "\"status\":\"Ready\",\"customPrivateDnsMappings\":[]}";
+        UPSTREAM.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\"}")
+                .ok("GET", service + "/clickpipes", "[]")
+                .ok("GET", service + "/clickpipesReversePrivateEndpoints", "[" + endpoint + "]")
+                .ok("POST", service + "/clickpipesReversePrivateEndpoints", endpoint)
+                .ok("GET", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
+                .ok("PATCH", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
+                .ok("DELETE", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, "null");
     }
 
     @BeforeEach
-    void connectOnce() throws Exception {
+    void connectTheOrganization() throws Exception {
         if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
                 ORGANIZATION) == 0) {
             mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
                     .param("displayName", "Matrix org").param("organizationId", ORGANIZATION)
-                    .param("keyId", "MatrixKey1").param("keySecret", "MatrixKeySecret1").param("baseUrl", cloud.baseUrl())
-                    .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+                    .param("keyId", "MatrixKey01").param("keySecret", "MatrixKeySecret99")
+                    .param("baseUrl", UPSTREAM.baseUrl()).param("budgetRequests", "1000")
+                    .param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
         }
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
+    }
+
+    /** Changes ClickHouse Cloud received (anything but reads). */
+    private static long changesSentUpstream() {
+        return UPSTREAM.received().stream().filter(received -> !received.method().equals("GET")).count();
     }
 
     static Stream<Arguments> matrix() {
@@ -141,9 +173,11 @@ class RoleMatrixTest {
         long target = TestAccounts.create(accounts, "target-" + System.nanoTime(), Role.VIEWER).getId();
         List<Map<String, Object>> before = accountsTable();
 
+        long changesBefore = changesSentUpstream();
+
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
                 .request(route.method(), route.path().replace("{target}", Long.toString(target))
-                        .replace("{org}", ORGANIZATION))
+                        .replace("{org}", ORGANIZATION).replace("{service}", SERVICE).replace("{endpoint}", ENDPOINT))
                 .with(csrf());
         route.params().forEach(request::param);
         if (role != null) {
@@ -158,9 +192,11 @@ class RoleMatrixTest {
             assertThat(response.getStatus()).as("%s anonymously", route).isEqualTo(302);
             assertThat(response.getRedirectedUrl()).endsWith("/login");
             assertThat(accountsTable()).as("nothing changed").isEqualTo(before);
+            assertThat(changesSentUpstream()).as("nothing sent to ClickHouse Cloud").isEqualTo(changesBefore);
         } else {
             assertThat(response.getStatus()).as("%s as %s is refused", route, role).isEqualTo(403);
             assertThat(accountsTable()).as("nothing changed").isEqualTo(before);
+            assertThat(changesSentUpstream()).as("nothing sent to ClickHouse Cloud").isEqualTo(changesBefore);
         }
     }
 
