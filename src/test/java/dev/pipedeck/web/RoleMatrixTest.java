@@ -7,8 +7,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -76,9 +80,59 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()));
     }
 
+    // ---- Pipe settings and CDC capacity: against a connection to a local stand-in for ClickHouse Cloud ----
+
+    static final String SETTINGS_ORG = UUID.randomUUID().toString();
+    static final String SETTINGS_SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-00000000e001";
+    static final String SETTINGS_PIPE = "9e8d7c6b-1111-4222-8333-00000000e002";
+    static final FakeCloud SETTINGS_CLOUD = settingsCloud();
+
+    static List<Route> settingsAndCdcRoutes() {
+        String service = "/organizations/" + SETTINGS_ORG + "/services/" + SETTINGS_SERVICE;
+        return List.of(
+                new Route(HttpMethod.GET, service + "/pipes/" + SETTINGS_PIPE + "/settings", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, service + "/pipes/" + SETTINGS_PIPE + "/settings", Access.OPERATOR,
+                        Map.of("clickhouse_max_insert_threads", "3", "seen.clickhouse_max_insert_threads", "1",
+                                "seenUpdatedAt", "2025-03-01T10:00:00Z")),
+                new Route(HttpMethod.GET, service + "/cdc-capacity", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, service + "/cdc-capacity", Access.OPERATOR, Map.of("cores", "4")));
+    }
+
+    private static FakeCloud settingsCloud() {
+        String service = "/organizations/" + SETTINGS_ORG + "/services/" + SETTINGS_SERVICE;
+        String pipe = service + "/clickpipes/" + SETTINGS_PIPE;
+        return new FakeCloud()
+                .ok("GET", service, "{\"id\":\"" + SETTINGS_SERVICE + "\",\"name\":\"matrix\"}")
+                .ok("GET", pipe, "{\"id\":\"" + SETTINGS_PIPE + "\",\"name\":\"p\",\"source\":{\"kafka\":{}},"
+                        + "\"updatedAt\":\"2025-03-01T10:00:00Z\"}")
+                .ok("GET", pipe + "/settings", "{\"clickhouse_max_insert_threads\":1}")
+                .ok("PUT", pipe + "/settings", "{\"clickhouse_max_insert_threads\":3}")
+                .ok("GET", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":2000,\"replicaMemoryGb\":8}")
+                .ok("PATCH", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":4000,\"replicaMemoryGb\":16}");
+    }
+
+    @BeforeEach
+    void connectTheSettingsOrganization() throws Exception {
+        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
+                SETTINGS_ORG) == 0) {
+            mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
+                    .param("displayName", "Matrix org").param("organizationId", SETTINGS_ORG)
+                    .param("keyId", "MatrixKey01").param("keySecret", "MatrixKeySecret99")
+                    .param("baseUrl", SETTINGS_CLOUD.baseUrl()).param("budgetRequests", "1000")
+                    .param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        }
+    }
+
+    @AfterAll
+    static void stopTheSettingsCloud() {
+        SETTINGS_CLOUD.close();
+    }
+
+    // ---- end of pipe settings and CDC capacity ----
+
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
-        for (Route route : routes()) {
+        for (Route route : Stream.concat(routes().stream(), settingsAndCdcRoutes().stream()).toList()) {
             cases.add(Arguments.of(route, null));
             for (Role role : Role.values()) {
                 cases.add(Arguments.of(route, role));
