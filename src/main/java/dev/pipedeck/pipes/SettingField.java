@@ -108,6 +108,15 @@ public record SettingField(String key, String label, String description, Type ty
         return type == Type.SWITCH;
     }
 
+    /** The unit the input's number is in ({@code ms}, {@code bytes}), or null for plain numbers. */
+    public String unit() {
+        return switch (type) {
+            case MILLISECONDS -> "ms";
+            case BYTES -> "bytes";
+            default -> null;
+        };
+    }
+
     /** The allowed range as a person reads it, e.g. {@code 500 to 60,000 ms (0.5 s to 1 min)}. */
     public String rangeText() {
         if (isSwitch()) {

@@ -16,9 +16,4 @@ public record SettingRow(SettingField field, String value, String seen, String e
     public String seenName() {
         return PipeSettingsEditor.SEEN_PREFIX + field.key();
     }
-
-    /** The value the user was shown, as a person reads it. */
-    public String seenDisplay() {
-        return field.display(field.parseLeniently(seen));
-    }
 }
