@@ -92,6 +92,12 @@ class RoleMatrixTest {
                         Map.of("replicas", "2", "replicaCpuMillicores", "500", "replicaMemoryGb", "2")),
                 new Route(HttpMethod.GET, PIPE + "/delete", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.POST, PIPE + "/delete", Access.OPERATOR, Map.of("confirmName", "x")),
+                new Route(HttpMethod.GET, PIPE + "/settings", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/settings", Access.OPERATOR,
+                        Map.of("clickhouse_max_insert_threads", "3", "seen.clickhouse_max_insert_threads", "1",
+                                "seenUpdatedAt", "2025-03-01T10:00:00Z")),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/cdc-capacity", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, SERVICE_PAGE + "/cdc-capacity", Access.OPERATOR, Map.of("cores", "4")),
 
                 // ---- Reverse private endpoints (a connected organization, answered by UPSTREAM below) ----
                 new Route(HttpMethod.GET, ENDPOINTS_PAGE, Access.VIEWER, Map.of()),
@@ -108,7 +114,9 @@ class RoleMatrixTest {
     static final String ORGANIZATION = UUID.randomUUID().toString();
     static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000aa";
     static final String ENDPOINT = "11111111-2222-4333-8444-0000000000aa";
-    static final String PIPE = "/organizations/{org}/services/{service}/pipes/pipe-1";
+    static final String PIPE_ID = "9e8d7c6b-1111-4222-8333-00000000e002";
+    static final String SERVICE_PAGE = "/organizations/{org}/services/{service}";
+    static final String PIPE = SERVICE_PAGE + "/pipes/" + PIPE_ID;
     static final String ENDPOINTS_PAGE = "/organizations/{org}/services/{service}/private-endpoints";
     static final FakeCloud UPSTREAM = new FakeCloud();
 
@@ -122,7 +130,13 @@ class RoleMatrixTest {
                 .ok("POST", service + "/clickpipesReversePrivateEndpoints", endpoint)
                 .ok("GET", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
                 .ok("PATCH", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
-                .ok("DELETE", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, "null");
+                .ok("DELETE", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, "null")
+                .ok("GET", service + "/clickpipes/" + PIPE_ID, "{\"id\":\"" + PIPE_ID + "\",\"name\":\"p\","
+                        + "\"source\":{\"kafka\":{}},\"updatedAt\":\"2025-03-01T10:00:00Z\"}")
+                .ok("GET", service + "/clickpipes/" + PIPE_ID + "/settings", "{\"clickhouse_max_insert_threads\":1}")
+                .ok("PUT", service + "/clickpipes/" + PIPE_ID + "/settings", "{\"clickhouse_max_insert_threads\":3}")
+                .ok("GET", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":2000,\"replicaMemoryGb\":8}")
+                .ok("PATCH", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":4000,\"replicaMemoryGb\":16}");
     }
 
     @BeforeEach
@@ -146,6 +160,7 @@ class RoleMatrixTest {
     private static long changesSentUpstream() {
         return UPSTREAM.received().stream().filter(received -> !received.method().equals("GET")).count();
     }
+
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
