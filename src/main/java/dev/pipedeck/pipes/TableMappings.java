@@ -212,27 +212,30 @@ public final class TableMappings {
     ClickPipePatchRequest patch(ClickPipe pipe, MappingChange change) {
         ClickPipePatchSource source = switch (kind) {
             case "postgres" -> new ClickPipePatchSource(null, null, null, null, ClickPipePatchPostgresSource.builder()
-                    .tableMappingsToAdd(change.additions().stream().map(TableMappings::postgres).toList())
-                    .tableMappingsToRemove(change.removals().stream().map(t -> ClickPipePostgresPipeTableMapping.of(
-                            t.namespace(), t.table(), t.target())).toList())
+                    .tableMappingsToAdd(emptyToNull(change.additions().stream().map(TableMappings::postgres)
+                            .toList()))
+                    .tableMappingsToRemove(emptyToNull(change.removals().stream().map(t ->
+                            ClickPipePostgresPipeTableMapping.of(t.namespace(), t.table(), t.target())).toList()))
                     .build(), null, null, null);
             case "mysql" -> {
                 ClickPipeMySQLSource mysql = pipe.source().mysql();
                 yield new ClickPipePatchSource(null, null, null, null, null, ClickPipePatchMySQLSource.builder()
                         .host(mysql.host()).port(mysql.port())
-                        .tableMappingsToAdd(change.additions().stream().map(TableMappings::mysql).toList())
-                        .tableMappingsToRemove(change.removals().stream().map(t -> ClickPipeMySQLPipeTableMapping.of(
-                                t.namespace(), t.table(), t.target())).toList())
+                        .tableMappingsToAdd(emptyToNull(change.additions().stream().map(TableMappings::mysql)
+                                .toList()))
+                        .tableMappingsToRemove(emptyToNull(change.removals().stream().map(t ->
+                                ClickPipeMySQLPipeTableMapping.of(t.namespace(), t.table(), t.target())).toList()))
                         .build(), null, null);
             }
             case "mongodb" -> {
                 ClickPipeMongoDBSource mongodb = pipe.source().mongodb();
                 yield new ClickPipePatchSource(null, null, null, null, null, null, ClickPipePatchMongoDBSource.builder()
                         .uri(mongodb.uri()).readPreference(mongodb.readPreference())
-                        .tableMappingsToAdd(change.additions().stream().map(t -> new ClickPipeMongoDBPipeTableMapping(
-                                t.namespace(), t.table(), t.target(), t.engine())).toList())
-                        .tableMappingsToRemove(change.removals().stream().map(t -> ClickPipeMongoDBPipeTableMapping.of(
-                                t.namespace(), t.table(), t.target())).toList())
+                        .tableMappingsToAdd(emptyToNull(change.additions().stream().map(t ->
+                                new ClickPipeMongoDBPipeTableMapping(t.namespace(), t.table(), t.target(), t.engine()))
+                                .toList()))
+                        .tableMappingsToRemove(emptyToNull(change.removals().stream().map(t ->
+                                ClickPipeMongoDBPipeTableMapping.of(t.namespace(), t.table(), t.target())).toList()))
                         .build(), null);
             }
             default -> throw new IllegalStateException(kind);
@@ -309,7 +312,7 @@ public final class TableMappings {
         return text.isEmpty() ? null : text;
     }
 
-    private static List<String> emptyToNull(List<String> values) {
+    private static <T> List<T> emptyToNull(List<T> values) {
         return values.isEmpty() ? null : values;
     }
 
