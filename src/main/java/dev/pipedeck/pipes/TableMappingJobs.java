@@ -268,8 +268,8 @@ public class TableMappingJobs {
     private static String summary(boolean changed, boolean started, boolean startAgain, ClickPipeState initial,
             CloudProblem problem) {
         if (changed && started) {
-            return startAgain ? "Done: the table mappings were changed and the pipe is Running again."
-                    : "Done: the table mappings were changed. The pipe was " + wire(initial)
+            return startAgain ? "The table mappings were changed and the pipe is Running again."
+                    : "The table mappings were changed. The pipe was " + wire(initial)
                             + " before, so it stays paused.";
         }
         if (changed) {
