@@ -146,7 +146,7 @@ public final class TableMappingJob {
     }
 
     synchronized void finish(boolean succeeded, String summary) {
-        skipRemaining("Not needed.");
+        skipRemaining("Not attempted.");
         this.succeeded = succeeded;
         this.summary = summary;
         this.finishedAt = clock.instant();

@@ -20,6 +20,8 @@ import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.concurrent.DelegatingSecurityContextExecutor;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 import dev.pipedeck.audit.AuditEntry;
@@ -55,7 +57,6 @@ public class TableMappingJobs {
     private final TableMappingJobProperties properties;
     private final Clock clock;
     private final ExecutorService threads;
-    private final Executor asCaller;
     private final Map<String, TableMappingJob> jobs = new ConcurrentHashMap<>();
 
     TableMappingJobs(AuditedCloudCalls calls, ClickHouseCloudClient cloud, TableMappingJobProperties properties,
@@ -70,7 +71,6 @@ public class TableMappingJobs {
             thread.setDaemon(true);
             return thread;
         });
-        this.asCaller = new DelegatingSecurityContextExecutor(threads);
     }
 
     /**
@@ -85,8 +85,18 @@ public class TableMappingJobs {
         }
         TableMappingJob job = new TableMappingJob(UUID.randomUUID().toString(), pipe, pipeName, owner, change, clock);
         jobs.put(job.id(), job);
-        asCaller.execute(() -> run(job, target));
+        asTheCaller().execute(() -> run(job, target));
         return Optional.of(job);
+    }
+
+    /**
+     * The pool, running tasks as the current user (so method security and the audit actor see them). A copy of the
+     * user's security context: signing out clears the session's own context, and the job must still name its starter.
+     */
+    private Executor asTheCaller() {
+        SecurityContext copy = SecurityContextHolder.createEmptyContext();
+        copy.setAuthentication(SecurityContextHolder.getContext().getAuthentication());
+        return new DelegatingSecurityContextExecutor(threads, copy);
     }
 
     Optional<TableMappingJob> find(String jobId) {
