@@ -81,7 +81,7 @@ public class PipeEditor {
             problems.field("name", "Line breaks and control characters are not allowed in a name.");
         }
         if (!problems.isEmpty()) {
-            return refused(ref, form.getSeenName(), Map.of("name", name), List.of(), problems);
+            return refused(ref, null, Map.of("name", name), List.of(), problems);
         }
         EditOutcome stopped = stoppedByConcurrentChange(ref, form);
         if (stopped != null) {
