@@ -1,22 +1,20 @@
 package dev.pipedeck.web;
 
-import dev.pipedeck.testsupport.FakeCloud;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.AfterAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -227,5 +225,92 @@ class RoleMatrixTest {
 
     private List<Map<String, Object>> accountsTable() {
         return jdbc.queryForList("select * from account order by id");
+    }
+
+    // ---- Pipe edit page: one pipe's edit routes, against a local stand-in for ClickHouse Cloud ----
+
+    /** The edit routes of one pipe: viewers read, operators change; a refusal sends nothing to ClickHouse Cloud. */
+    @Nested
+    class PipeEditRoutes {
+
+        static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-00000000d001";
+        static final String PIPE = "9e8d7c6b-1111-4222-8333-00000000d002";
+
+        FakeCloud cloud;
+        String edit;
+
+        static Stream<Arguments> pipeEditMatrix() {
+            List<Route> routes = List.of(
+                    new Route(HttpMethod.GET, "/edit", Access.VIEWER, Map.of()),
+                    new Route(HttpMethod.POST, "/edit/name", Access.OPERATOR, Map.of("name", "")),
+                    new Route(HttpMethod.POST, "/edit/credentials", Access.OPERATOR, Map.of("password", "")),
+                    new Route(HttpMethod.POST, "/edit/mappings", Access.OPERATOR, Map.of("addRow", "1")));
+            List<Arguments> cases = new ArrayList<>();
+            for (Route route : routes) {
+                cases.add(Arguments.of(route, null));
+                for (Role role : Role.values()) {
+                    cases.add(Arguments.of(route, role));
+                }
+            }
+            return cases.stream();
+        }
+
+        @BeforeEach
+        void connect() throws Exception {
+            cloud = new FakeCloud();
+            String organizationId = UUID.randomUUID().toString();
+            mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
+                    .param("displayName", "Matrix org").param("organizationId", organizationId)
+                    .param("keyId", "MatrixKey1").param("keySecret", "MatrixKeySecret9").param("baseUrl", cloud.baseUrl())
+                    .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+            String service = "/organizations/" + organizationId + "/services/" + SERVICE;
+            cloud.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\"}");
+            cloud.ok("GET", service + "/clickpipes/" + PIPE, "{\"id\":\"" + PIPE + "\",\"name\":\"orders\","
+                    + "\"state\":\"Running\",\"source\":{\"postgres\":{\"host\":\"db.example.com\",\"port\":5432,"
+                    + "\"tableMappings\":[{\"sourceSchemaName\":\"public\",\"sourceTable\":\"orders\","
+                    + "\"targetTable\":\"public_orders\"}]}},\"updatedAt\":\"2026-11-20T10:00:00Z\"}");
+            edit = service + "/pipes/" + PIPE;
+        }
+
+        @AfterEach
+        void disconnect() {
+            cloud.close();
+        }
+
+        @ParameterizedTest(name = "{0} as {1}")
+        @MethodSource("pipeEditMatrix")
+        void eachRoleGetsExactlyWhatItIsAllowed(Route route, Role role) throws Exception {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(route.method(), edit + route.path())
+                    .with(csrf());
+            route.params().forEach(request::param);
+            if (role != null) {
+                request.with(user("matrix-" + role.name().toLowerCase()).roles(role.name()));
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+
+            if (allowed(route.access(), role)) {
+                assertThat(response.getStatus()).as("%s as %s is allowed", route, role).isNotIn(401, 403, 404, 405);
+                assertThat(String.valueOf(response.getRedirectedUrl())).doesNotContain("/login");
+            } else if (role == null) {
+                assertThat(response.getStatus()).as("%s anonymously", route).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).endsWith("/login");
+            } else {
+                assertThat(response.getStatus()).as("%s as %s is refused", route, role).isEqualTo(403);
+            }
+            assertThat(cloud.received()).as("nothing but reads reached ClickHouse Cloud")
+                    .allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
+        }
+
+        @Test
+        void aTableMappingJobPageNeedsSignInAndHidesJobsOfOthers() throws Exception {
+            String job = edit + "/edit/jobs/" + UUID.randomUUID();
+            MockHttpServletResponse anonymous = mvc.perform(MockMvcRequestBuilders.get(job)).andReturn().getResponse();
+            assertThat(anonymous.getStatus()).isEqualTo(302);
+            assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+            for (Role role : Role.values()) {
+                assertThat(mvc.perform(MockMvcRequestBuilders.get(job).with(user("matrix-" + role.name().toLowerCase())
+                        .roles(role.name()))).andReturn().getResponse().getStatus()).as("%s", role).isEqualTo(404);
+            }
+        }
     }
 }
