@@ -7,8 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -22,6 +24,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import dev.pipedeck.orgs.ConnectionForm;
+import dev.pipedeck.orgs.OrgConnectionService;
+import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -73,7 +78,59 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/info", Access.ADMIN, Map.of()),
-                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()));
+                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()),
+                // --- Home dashboard: a service's tile, and waking an idle service ({org}: DashboardCloud) ---
+                new Route(HttpMethod.GET, "/organizations/{org}/services/svc-idle/tile", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, "/organizations/{org}/services/svc-idle/wake", Access.OPERATOR, Map.of()));
+    }
+
+    /**
+     * A connection for the dashboard's routes, to a local stand-in for ClickHouse Cloud with one idle service: made
+     * on first use, removed (and the stand-in stopped) after the class.
+     */
+    static final class DashboardCloud {
+        static FakeCloud cloud;
+        static String organizationId;
+        static JdbcTemplate jdbc;
+
+        static String organizationId(OrgConnectionService connections, JdbcTemplate jdbcTemplate) {
+            if (cloud == null) {
+                cloud = new FakeCloud();
+                organizationId = UUID.randomUUID().toString();
+                jdbc = jdbcTemplate;
+                String service = "{\"id\":\"svc-idle\",\"name\":\"sleepy\",\"state\":\"idle\"}";
+                cloud.ok("GET", "/organizations/" + organizationId + "/services", "[" + service + "]");
+                cloud.ok("GET", "/organizations/" + organizationId + "/services/svc-idle", service);
+                cloud.ok("PATCH", "/organizations/" + organizationId + "/services/svc-idle/state",
+                        service.replace("idle\"}", "awaking\"}"));
+                TestAccounts.asAdmin(() -> {
+                    ConnectionForm form = new ConnectionForm();
+                    form.setDisplayName("Role matrix");
+                    form.setOrganizationId(organizationId);
+                    form.setKeyId("MatrixKey01");
+                    form.setKeySecret("MatrixSecret01");
+                    form.setBaseUrl(cloud.baseUrl());
+                    form.setBudgetRequests(1000);
+                    form.setBudgetWindowSeconds(1);
+                    form.setSaveUnverified(true);
+                    return connections.create(form);
+                });
+            }
+            return organizationId;
+        }
+
+        static void remove() {
+            if (cloud != null) {
+                jdbc.update("delete from org_connection where organization_id = ?", organizationId);
+                cloud.close();
+                cloud = null;
+            }
+        }
+    }
+
+    @AfterAll
+    static void removeDashboardCloud() {
+        DashboardCloud.remove();
     }
 
     static Stream<Arguments> matrix() {
@@ -96,6 +153,9 @@ class RoleMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    OrgConnectionService connections;
+
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void eachRoleGetsExactlyWhatItIsAllowed(Route route, Role role) throws Exception {
@@ -103,7 +163,9 @@ class RoleMatrixTest {
         List<Map<String, Object>> before = accountsTable();
 
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .request(route.method(), route.path().replace("{target}", Long.toString(target)))
+                .request(route.method(), route.path().replace("{target}", Long.toString(target))
+                        .replace("{org}", route.path().contains("{org}")
+                                ? DashboardCloud.organizationId(connections, jdbc) : ""))
                 .with(csrf());
         route.params().forEach(request::param);
         if (role != null) {
