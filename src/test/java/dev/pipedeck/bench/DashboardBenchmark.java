@@ -3,6 +3,8 @@ package dev.pipedeck.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,10 +33,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.sun.net.httpserver.HttpServer;
+
 import dev.pipedeck.cloud.CloudClientProperties;
 import dev.pipedeck.orgs.ConnectionForm;
 import dev.pipedeck.orgs.OrgConnectionService;
-import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -71,10 +77,13 @@ class DashboardBenchmark {
 
     @Test
     void measureTheDashboardColdAndWarm() throws Exception {
-        try (FakeCloud cloud = new FakeCloud()) {
-            String organizationId = UUID.randomUUID().toString();
-            upstream(cloud, organizationId);
-            connect(cloud, organizationId);
+        // Without TCP_NODELAY the test server's answer (headers, then body) meets Nagle's algorithm and delayed ACKs
+        // (~40 ms a call), which would measure the test server, not the dashboard.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        String organizationId = UUID.randomUUID().toString();
+        SlowCloud cloud = new SlowCloud(organizationId);
+        try {
+            connect(cloud.baseUrl(), organizationId);
             HttpClient browser = signedIn();
             HttpClient upstream = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Duration pastTheCache = cloudProperties.readCacheTtl().plusMillis(150);
@@ -91,15 +100,15 @@ class DashboardBenchmark {
             long warmWindow = cloudProperties.readCacheTtl().minusMillis(500).toNanos();
             for (int run = 0; run < COLD_RUNS; run++) {
                 Thread.sleep(pastTheCache.toMillis());
-                int before = cloud.received().size();
+                int before = cloud.received();
                 long coldStarted = System.nanoTime();
                 cold.add(render(browser));
-                assertThat(cloud.received().size() - before).as("cold: the services list and every pipe list")
+                assertThat(cloud.received() - before).as("cold: the services list and every pipe list")
                         .isEqualTo(1 + SERVICES);
                 for (int i = 0; i < WARM_PER_COLD && System.nanoTime() - coldStarted < warmWindow; i++) {
                     warm.add(render(browser));
                 }
-                assertThat(cloud.received().size() - before).as("warm: nothing asked upstream")
+                assertThat(cloud.received() - before).as("warm: nothing asked upstream")
                         .isEqualTo(1 + SERVICES);
                 direct.add(directly(upstream, cloud, organizationId));
             }
@@ -111,37 +120,85 @@ class DashboardBenchmark {
             report("direct", direct);
             report("cold", cold);
             report("warm", warm);
-            System.out.printf("  cold minus direct (Pipedeck's own share): median %.1f ms%n",
-                    ms(percentile(cold, 50)) - ms(percentile(direct, 50)));
-            System.out.println();
-        }
-    }
-
-    /** One organization: {@value #SERVICES} running services, each with pipes in a mix of states. */
-    private static void upstream(FakeCloud cloud, String organizationId) {
-        List<String> services = new ArrayList<>();
-        for (int s = 1; s <= SERVICES; s++) {
-            String serviceId = "svc-" + s;
-            services.add("{\"id\":\"" + serviceId + "\",\"name\":\"service-" + s + "\",\"provider\":\"aws\","
-                    + "\"region\":\"us-east-1\",\"state\":\"running\"}");
-            List<String> pipes = new ArrayList<>();
-            for (int p = 1; p <= PIPES_PER_SERVICE; p++) {
-                String state = p % 10 == 0 ? "Failed" : p % 7 == 0 ? "Paused" : p % 5 == 0 ? "Stopped" : "Running";
-                pipes.add("{\"id\":\"" + serviceId + "-pipe-" + p + "\",\"name\":\"pipe-" + p + "\",\"state\":\""
-                        + state + "\",\"updatedAt\":\"" + Instant.now().minus(Duration.ofDays(p)) + "\"}");
+            List<Long> share = new ArrayList<>();
+            for (int i = 0; i < cold.size(); i++) {
+                share.add(cold.get(i) - direct.get(i));
             }
-            delayed(cloud, "/organizations/" + organizationId + "/services/" + serviceId + "/clickpipes",
-                    "[" + String.join(",", pipes) + "]");
+            report("cold - direct (Pipedeck's own share, per run)", share);
+            System.out.println();
+        } finally {
+            cloud.stop();
         }
-        delayed(cloud, "/organizations/" + organizationId + "/services", "[" + String.join(",", services) + "]");
     }
 
-    private static void delayed(FakeCloud cloud, String path, String result) {
-        cloud.on("GET", path, call -> FakeCloud.envelope(result).newBuilder()
-                .headersDelay(UPSTREAM_DELAY_MS, TimeUnit.MILLISECONDS).build());
+    /**
+     * ClickHouse Cloud answering every GET after {@value #UPSTREAM_DELAY_MS} ms: one organization of {@value #SERVICES}
+     * running services with {@value #PIPES_PER_SERVICE} pipes each, in a mix of states. Counts what it received.
+     */
+    static final class SlowCloud {
+        private final HttpServer server;
+        private final AtomicInteger received = new AtomicInteger();
+
+        SlowCloud(String organizationId) throws IOException {
+            Map<String, byte[]> answers = new HashMap<>();
+            List<String> services = new ArrayList<>();
+            String base = "/v1/organizations/" + organizationId + "/services";
+            for (int s = 1; s <= SERVICES; s++) {
+                String serviceId = "svc-" + s;
+                services.add("{\"id\":\"" + serviceId + "\",\"name\":\"service-" + s + "\",\"provider\":\"aws\","
+                        + "\"region\":\"us-east-1\",\"state\":\"running\"}");
+                List<String> pipes = new ArrayList<>();
+                for (int p = 1; p <= PIPES_PER_SERVICE; p++) {
+                    String state = p % 10 == 0 ? "Failed" : p % 7 == 0 ? "Paused" : p % 5 == 0 ? "Stopped" : "Running";
+                    pipes.add("{\"id\":\"" + serviceId + "-pipe-" + p + "\",\"name\":\"pipe-" + p + "\",\"state\":\""
+                            + state + "\",\"updatedAt\":\"" + Instant.now().minus(Duration.ofDays(p)) + "\"}");
+                }
+                answers.put(base + "/" + serviceId + "/clickpipes", envelope("[" + String.join(",", pipes) + "]"));
+            }
+            answers.put(base, envelope("[" + String.join(",", services) + "]"));
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                received.incrementAndGet();
+                byte[] answer = answers.get(exchange.getRequestURI().getPath());
+                try {
+                    Thread.sleep(UPSTREAM_DELAY_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                if (answer == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                    return;
+                }
+                exchange.sendResponseHeaders(200, answer.length);
+                try (OutputStream body = exchange.getResponseBody()) {
+                    body.write(answer);
+                }
+            });
+            server.setExecutor(Executors.newFixedThreadPool(4 * SERVICES));
+            server.start();
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        int received() {
+            return received.get();
+        }
+
+        void stop() {
+            server.stop(0);
+        }
+
+        private static byte[] envelope(String result) {
+            return ("{\"status\":200,\"requestId\":\"" + UUID.randomUUID() + "\",\"result\":" + result + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
     }
 
-    private void connect(FakeCloud cloud, String organizationId) {
+    private void connect(String upstreamUrl, String organizationId) {
         TestAccounts.create(accounts, "bench", Role.VIEWER);
         TestAccounts.asAdmin(() -> {
             ConnectionForm form = new ConnectionForm();
@@ -149,7 +206,7 @@ class DashboardBenchmark {
             form.setOrganizationId(organizationId);
             form.setKeyId("BenchKey01");
             form.setKeySecret("BenchSecret01");
-            form.setBaseUrl(cloud.baseUrl());
+            form.setBaseUrl(upstreamUrl);
             form.setBudgetRequests(1000);
             form.setBudgetWindowSeconds(1);
             form.setSaveUnverified(true);
@@ -161,8 +218,8 @@ class DashboardBenchmark {
      * The floor, straight to the upstream without Pipedeck: the services list, then the pipe lists all at once
      * (nanoseconds).
      */
-    private static long directly(HttpClient upstream, FakeCloud cloud, String organizationId) {
-        String services = cloud.baseUrl() + "v1/organizations/" + organizationId + "/services";
+    private static long directly(HttpClient upstream, SlowCloud cloud, String organizationId) {
+        String services = cloud.baseUrl() + "/v1/organizations/" + organizationId + "/services";
         long started = System.nanoTime();
         upstream.sendAsync(HttpRequest.newBuilder(URI.create(services)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray()).join();
@@ -209,7 +266,7 @@ class DashboardBenchmark {
     }
 
     private static void report(String label, List<Long> nanos) {
-        System.out.printf("  %-6s median %7.1f ms, p95 %7.1f ms, min %7.1f ms, max %7.1f ms (%d runs)%n", label,
+        System.out.printf("  %s: median %7.1f ms, p95 %7.1f ms, min %7.1f ms, max %7.1f ms (%d runs)%n", label,
                 ms(percentile(nanos, 50)), ms(percentile(nanos, 95)), ms(Collections.min(nanos)),
                 ms(Collections.max(nanos)), nanos.size());
     }
