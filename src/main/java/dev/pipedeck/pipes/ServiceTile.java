@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.pipedeck.cloud.CloudProblem;
@@ -47,7 +48,7 @@ public record ServiceTile(String organizationId, String serviceId, String name, 
         List<AttentionItem> attention = pipes.stream()
                 .map(pipe -> AttentionItem.of(new ServiceRef(organizationId, service.id()), pipe, now,
                         pausedAttentionAfter))
-                .filter(item -> item != null)
+                .filter(Objects::nonNull)
                 .sorted(Comparator.comparing((AttentionItem item) -> item.state() == ClickPipeState.PAUSED)
                         .thenComparing(item -> item.name() == null ? "" : item.name().toLowerCase()))
                 .toList();
