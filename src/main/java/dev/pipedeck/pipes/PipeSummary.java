@@ -19,6 +19,11 @@ public record PipeSummary(String id, String name, ClickPipeState state, String s
 
     /** The state's colour class: ok, warn, danger, transient or neutral. */
     public String tone() {
+        return toneOf(state);
+    }
+
+    /** A pipe state's colour class: ok, warn, danger, transient or neutral. */
+    static String toneOf(ClickPipeState state) {
         if (state == null) {
             return "neutral";
         }

@@ -96,6 +96,8 @@ class RoleMatrixTest {
                                 "seenUpdatedAt", "2025-03-01T10:00:00Z")),
                 new Route(HttpMethod.GET, SERVICE_PAGE + "/cdc-capacity", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.POST, SERVICE_PAGE + "/cdc-capacity", Access.OPERATOR, Map.of("cores", "4")),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/tile", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, SERVICE_PAGE + "/wake", Access.OPERATOR, Map.of()),
 
                 // ---- Reverse private endpoints (a connected organization, answered by UPSTREAM below) ----
                 new Route(HttpMethod.GET, ENDPOINTS_PAGE, Access.VIEWER, Map.of()),
@@ -122,7 +124,8 @@ class RoleMatrixTest {
         String service = "/organizations/" + ORGANIZATION + "/services/" + SERVICE;
         String endpoint = "{\"id\":\"" + ENDPOINT + "\",\"description\":\"Brokers\",\"type\":\"VPC_ENDPOINT_SERVICE\","
                 + "\"status\":\"Ready\",\"customPrivateDnsMappings\":[]}";
-        UPSTREAM.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\"}")
+        UPSTREAM.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"idle\"}")
+                .ok("PATCH", service + "/state", "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"awaking\"}")
                 .ok("GET", service + "/clickpipes", "[]")
                 .ok("GET", service + "/clickpipesReversePrivateEndpoints", "[" + endpoint + "]")
                 .ok("POST", service + "/clickpipesReversePrivateEndpoints", endpoint)
