@@ -77,6 +77,12 @@
   });
   function initialise(root) {
     root.querySelectorAll('input[type=range][data-output]').forEach(showRange);
+    root.querySelectorAll('input[data-confirm-text]').forEach(function (input) {
+      var target = document.querySelector(input.getAttribute('data-enables'));
+      if (target) {
+        target.disabled = input.value !== input.getAttribute('data-confirm-text');
+      }
+    });
   }
   document.addEventListener('DOMContentLoaded', function () { initialise(document); });
   document.addEventListener('htmx:afterSettle', function (event) { initialise(event.detail.elt); });

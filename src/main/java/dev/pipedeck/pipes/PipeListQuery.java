@@ -87,7 +87,7 @@ public record PipeListQuery(String text, ClickPipeState state, PipeSource.Kind k
         String lowerCaseText = text.toLowerCase(Locale.ROOT);
         List<PipeSummary> matching = pipes.stream()
                 .filter(p -> state == null || p.state() == state)
-                .filter(p -> kind == null || p.source().kind() == kind)
+                .filter(p -> kind == null || p.sourceKind() == kind)
                 .filter(p -> lowerCaseText.isEmpty() || p.mentions(lowerCaseText))
                 .sorted(sort.comparator(descending))
                 .toList();

@@ -9,7 +9,7 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeState;
 /** The columns a pipes list sorts by, as spelled in its {@code sort} parameter. */
 public enum PipeListSort {
     NAME("name", false, p -> p.name().toLowerCase(Locale.ROOT)),
-    SOURCE("source", false, p -> p.source().label().toLowerCase(Locale.ROOT)),
+    SOURCE("source", false, p -> p.source().toLowerCase(Locale.ROOT)),
     STATE("state", false, p -> attention(p.state())),
     DESTINATION("destination", false, p -> p.destination().toLowerCase(Locale.ROOT)),
     SCALING("scaling", true, PipeSummary::cpuMillicores),

@@ -23,30 +23,45 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeState;
  * @param id the pipe's id
  * @param name its name
  * @param state its state, {@link ClickPipeState#UNKNOWN} when the API sent none
- * @param source where it reads from
+ * @param sourceKind the kind of source, or null when the API sent none this version knows
+ * @param source where it reads from, as a person says it ("Kafka · Confluent", "S3")
  * @param destination "database.table", or for database pipes "database + N tables"
  * @param scaling replicas and their size, or what a database pipe scales with
  * @param cpuMillicores replicas × CPU per replica (to sort by size), or null
  * @param updatedAt when it last changed, or null
  * @param updatedAgo {@code updatedAt} relative to when the row was read ("5 min ago")
  */
-public record PipeSummary(String id, String name, ClickPipeState state, PipeSource source, String destination,
-        String scaling, Integer cpuMillicores, Instant updatedAt, String updatedAgo) {
+public record PipeSummary(String id, String name, ClickPipeState state, PipeSource.Kind sourceKind, String source,
+        String destination, String scaling, Integer cpuMillicores, Instant updatedAt, String updatedAgo) {
 
     private static final DateTimeFormatter OLD = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
+    /** The row of {@code pipe}, its update time told relative to now. */
+    static PipeSummary of(ClickPipe pipe) {
+        return of(pipe, Instant.now());
+    }
+
+    /** The row of {@code pipe}, its update time told relative to {@code now}. */
     static PipeSummary of(ClickPipe pipe, Instant now) {
         PipeSource source = PipeSource.of(pipe.source());
         boolean database = source.kind() != null && source.kind().database();
         ClickPipeScaling scaling = pipe.scaling();
         return new PipeSummary(pipe.id(), pipe.name() == null ? "" : pipe.name(),
-                pipe.state() == null ? ClickPipeState.UNKNOWN : pipe.state(), source,
+                pipe.state() == null ? ClickPipeState.UNKNOWN : pipe.state(), source.kind(), source.label(),
                 destination(pipe.destination(), database ? tableCount(pipe.source()) : -1),
                 scaling(scaling, database), cpuMillicores(scaling), pipe.updatedAt(), ago(pipe.updatedAt(), now));
     }
 
     /** The state's colour class: ok, warn, danger, transient or neutral (css {@code state-*}). */
     public String tone() {
+        return toneOf(state);
+    }
+
+    /** A pipe state's colour class: ok, warn, danger, transient or neutral. */
+    static String toneOf(ClickPipeState state) {
+        if (state == null) {
+            return "neutral";
+        }
         if (state.isTransitional()) {
             return "transient";
         }
@@ -80,7 +95,7 @@ public record PipeSummary(String id, String name, ClickPipeState state, PipeSour
     /** Whether {@code lowerCaseText} is part of the name, id, source or destination. */
     boolean mentions(String lowerCaseText) {
         return contains(name, lowerCaseText) || contains(id, lowerCaseText)
-                || contains(source.label(), lowerCaseText) || contains(destination, lowerCaseText);
+                || contains(source, lowerCaseText) || contains(destination, lowerCaseText);
     }
 
     private static boolean contains(String value, String lowerCaseText) {

@@ -7,6 +7,7 @@ import static dev.pipedeck.sandbox.BodyField.Presence.REQUIRED;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.pipedeck.cloud.clickpipe.CreateReversePrivateEndpoint;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,9 @@ import tools.jackson.databind.JsonNode;
 final class EndpointRules {
 
     private static final int LONGEST_DESCRIPTION = 255;
+    /** The spec: "Supports exact names and leading wildcard names such as *.example.com". */
+    private static final Pattern DNS_NAME = Pattern.compile(
+            "^(?=.{1,253}$)(?:\\*\\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$");
 
     private EndpointRules() {
     }
@@ -48,8 +52,10 @@ final class EndpointRules {
         for (BodyField mapping : mappings.array(OPTIONAL)) {
             mapping.object(REQUIRED);
             BodyField nameField = mapping.field("privateDnsName");
-            SourceRules.hostname(nameField, REQUIRED);
             String name = nameField.string(REQUIRED);
+            if (!DNS_NAME.matcher(name).matches()) {
+                throw nameField.invalid("must be a host name, or a leading wildcard name such as *.example.com");
+            }
             if (!seen.add(name) || namesInUse.contains(name)) {
                 throw nameField.invalid("\"" + name + "\" is already used in this service");
             }

@@ -4,21 +4,21 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import dev.pipedeck.orgs.OrgConnectionService;
+import dev.pipedeck.pipes.Dashboard;
 
-/** The home page: every connected organization with its services, fetched in parallel. */
+/** The home page: the dashboard of every connected organization's services and their pipes, fetched in parallel. */
 @Controller
 class HomeController {
 
-    private final OrgConnectionService connections;
+    private final Dashboard dashboard;
 
-    HomeController(OrgConnectionService connections) {
-        this.connections = connections;
+    HomeController(Dashboard dashboard) {
+        this.dashboard = dashboard;
     }
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("organizations", connections.servicesOfAll());
+        model.addAttribute("organizations", dashboard.overview());
         return "home";
     }
 }

@@ -180,6 +180,12 @@ class SandboxRulesMatchSpecTest {
                 + "\"vpcEndpointServiceName\":\"com.amazonaws.vpce.us-east-1.vpce-svc-1\"}");
         endpoint.accepted("GCP PSC", "{\"type\":\"GCP_PSC_SERVICE_ATTACHMENT\",\"gcpServiceAttachment\":"
                 + "\"projects/p/regions/r/serviceAttachments/a\"}");
+        endpoint.accepted("the spec's exact and leading wildcard DNS names", "{\"type\":\"GCP_PSC_SERVICE_ATTACHMENT\","
+                + "\"gcpServiceAttachment\":\"projects/p/regions/r/serviceAttachments/a\",\"customPrivateDnsMappings\":"
+                + "[{\"privateDnsName\":\"my-service.example.com\"},{\"privateDnsName\":\"*.example.com\"}]}");
+        endpoint.ruleRejected("a DNS name that is not one", "{\"type\":\"GCP_PSC_SERVICE_ATTACHMENT\","
+                + "\"gcpServiceAttachment\":\"projects/p/regions/r/serviceAttachments/a\",\"customPrivateDnsMappings\":"
+                + "[{\"privateDnsName\":\"db.*.example.com\"}]}");
         endpoint.schemaRejected("a type not in the enum", "{\"type\":\"VPN\"}");
         endpoint.schemaRejected("an MSK authentication not in the enum", "{\"type\":\"MSK_MULTI_VPC\","
                 + "\"mskClusterArn\":\"arn\",\"mskAuthentication\":\"TLS\"}");

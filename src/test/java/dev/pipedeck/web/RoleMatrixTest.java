@@ -11,8 +11,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,8 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-import dev.pipedeck.orgs.ConnectionForm;
-import dev.pipedeck.orgs.OrgConnectionService;
 import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
@@ -53,7 +53,7 @@ class RoleMatrixTest {
     }
 
     static List<Route> routes() {
-        List<Route> routes = List.of(
+        return List.of(
                 new Route(HttpMethod.GET, "/", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.GET, "/login", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/setup", Access.PUBLIC, Map.of()),
@@ -80,67 +80,93 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/info", Access.ADMIN, Map.of()),
-                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()));
-        return concat(routes, pipeListRoutes());
+                new Route(HttpMethod.GET, "/actuator/metrics", Access.ADMIN, Map.of()),
+
+                // ---- A pipe's page (its ClickHouse Cloud answers 404 for the pipe: the page says so) ----
+                new Route(HttpMethod.GET, PIPE, Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, PIPE + "/state", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/state", Access.OPERATOR, Map.of("command", "stop")),
+                new Route(HttpMethod.POST, PIPE + "/scaling", Access.OPERATOR,
+                        Map.of("replicas", "2", "replicaCpuMillicores", "500", "replicaMemoryGb", "2")),
+                new Route(HttpMethod.GET, PIPE + "/delete", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/delete", Access.OPERATOR, Map.of("confirmName", "x")),
+                new Route(HttpMethod.GET, PIPE + "/settings", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, PIPE + "/settings", Access.OPERATOR,
+                        Map.of("clickhouse_max_insert_threads", "3", "seen.clickhouse_max_insert_threads", "1",
+                                "seenUpdatedAt", "2025-03-01T10:00:00Z")),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/cdc-capacity", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, SERVICE_PAGE + "/cdc-capacity", Access.OPERATOR, Map.of("cores", "4")),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/tile", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, SERVICE_PAGE + "/wake", Access.OPERATOR, Map.of()),
+
+                // ---- A service's pipes list, and the row a pipe in a transient state polls ----
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/pipes", Access.VIEWER,
+                        Map.of("q", "x", "state", "Running", "sort", "updated", "page", "2")),
+                new Route(HttpMethod.GET, PIPE + "/row", Access.VIEWER, Map.of()),
+
+                // ---- Reverse private endpoints (a connected organization, answered by UPSTREAM below) ----
+                new Route(HttpMethod.GET, ENDPOINTS_PAGE, Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, ENDPOINTS_PAGE + "/{endpoint}", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE, Access.OPERATOR, Map.of("type", "VPC_ENDPOINT_SERVICE",
+                        "vpcEndpointServiceName", "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0")),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE + "/{endpoint}/dns", Access.OPERATOR,
+                        Map.of("privateDnsNames[0]", "db.example.internal")),
+                new Route(HttpMethod.POST, ENDPOINTS_PAGE + "/{endpoint}/delete", Access.OPERATOR, Map.of()));
     }
 
-    // ---- Pipes list (pipes/PipesController): needs a connected organization, answered by a FakeCloud ----
+    // ---- A connected organization for the service pages, its ClickHouse Cloud a FakeCloud ----
 
-    static final String PIPES_ORGANIZATION = UUID.randomUUID().toString();
-    static final String PIPES_SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000ee";
-    static FakeCloud pipesCloud;
+    static final String ORGANIZATION = UUID.randomUUID().toString();
+    static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000aa";
+    static final String ENDPOINT = "11111111-2222-4333-8444-0000000000aa";
+    static final String PIPE_ID = "9e8d7c6b-1111-4222-8333-00000000e002";
+    static final String SERVICE_PAGE = "/organizations/{org}/services/{service}";
+    static final String PIPE = SERVICE_PAGE + "/pipes/" + PIPE_ID;
+    static final String ENDPOINTS_PAGE = "/organizations/{org}/services/{service}/private-endpoints";
+    static final FakeCloud UPSTREAM = new FakeCloud();
 
-    static List<Route> pipeListRoutes() {
-        return List.of(
-                new Route(HttpMethod.GET, "/organizations/{org}/services/{service}/pipes", Access.VIEWER,
-                        Map.of("q", "x", "sort", "updated")),
-                new Route(HttpMethod.GET, "/organizations/{org}/services/{service}/pipes/{pipe}/row", Access.VIEWER,
-                        Map.of()));
-    }
-
-    @BeforeAll
-    static void startPipesCloud() {
-        pipesCloud = new FakeCloud();
-        String service = "/organizations/" + PIPES_ORGANIZATION + "/services/" + PIPES_SERVICE;
-        pipesCloud.ok("GET", service, "{\"id\":\"" + PIPES_SERVICE + "\",\"name\":\"matrix\"}");
-        pipesCloud.ok("GET", service + "/clickpipes", "[{\"id\":\"p1\",\"name\":\"x\",\"state\":\"Running\"}]");
-    }
-
-    @AfterAll
-    static void stopPipesCloud() {
-        pipesCloud.close();
+    static {
+        String service = "/organizations/" + ORGANIZATION + "/services/" + SERVICE;
+        String endpoint = "{\"id\":\"" + ENDPOINT + "\",\"description\":\"Brokers\",\"type\":\"VPC_ENDPOINT_SERVICE\","
+                + "\"status\":\"Ready\",\"customPrivateDnsMappings\":[]}";
+        UPSTREAM.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"idle\"}")
+                .ok("PATCH", service + "/state", "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"awaking\"}")
+                .ok("GET", service + "/clickpipes", "[]")
+                .ok("GET", service + "/clickpipesReversePrivateEndpoints", "[" + endpoint + "]")
+                .ok("POST", service + "/clickpipesReversePrivateEndpoints", endpoint)
+                .ok("GET", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
+                .ok("PATCH", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, endpoint)
+                .ok("DELETE", service + "/clickpipesReversePrivateEndpoints/" + ENDPOINT, "null")
+                .ok("GET", service + "/clickpipes/" + PIPE_ID, "{\"id\":\"" + PIPE_ID + "\",\"name\":\"p\","
+                        + "\"source\":{\"kafka\":{}},\"updatedAt\":\"2025-03-01T10:00:00Z\"}")
+                .ok("GET", service + "/clickpipes/" + PIPE_ID + "/settings", "{\"clickhouse_max_insert_threads\":1}")
+                .ok("PUT", service + "/clickpipes/" + PIPE_ID + "/settings", "{\"clickhouse_max_insert_threads\":3}")
+                .ok("GET", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":2000,\"replicaMemoryGb\":8}")
+                .ok("PATCH", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":4000,\"replicaMemoryGb\":16}");
     }
 
     @BeforeEach
-    void connectPipesOrganization() {
-        TestAccounts.asAdmin(() -> {
-            if (connections.list().stream().noneMatch(c -> c.getOrganizationId().equals(PIPES_ORGANIZATION))) {
-                ConnectionForm form = new ConnectionForm();
-                form.setDisplayName("Matrix org");
-                form.setOrganizationId(PIPES_ORGANIZATION);
-                form.setKeyId("MatrixKey01");
-                form.setKeySecret("MatrixKeySecret01");
-                form.setBaseUrl(pipesCloud.baseUrl());
-                form.setBudgetRequests(1000);
-                form.setBudgetWindowSeconds(10);
-                form.setSaveUnverified(true);
-                connections.create(form);
-            }
-        });
+    void connectTheOrganization() throws Exception {
+        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
+                ORGANIZATION) == 0) {
+            mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
+                    .param("displayName", "Matrix org").param("organizationId", ORGANIZATION)
+                    .param("keyId", "MatrixKey01").param("keySecret", "MatrixKeySecret99")
+                    .param("baseUrl", UPSTREAM.baseUrl()).param("budgetRequests", "1000")
+                    .param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        }
     }
 
-    private static String placeholders(String path, long target) {
-        return path.replace("{target}", Long.toString(target)).replace("{org}", PIPES_ORGANIZATION)
-                .replace("{service}", PIPES_SERVICE).replace("{pipe}", "p1");
+    @AfterAll
+    static void stopUpstream() {
+        UPSTREAM.close();
     }
 
-    // ---- end of the pipes list block ----
-
-    private static List<Route> concat(List<Route> first, List<Route> second) {
-        List<Route> all = new ArrayList<>(first);
-        all.addAll(second);
-        return all;
+    /** Changes ClickHouse Cloud received (anything but reads). */
+    private static long changesSentUpstream() {
+        return UPSTREAM.received().stream().filter(received -> !received.method().equals("GET")).count();
     }
+
 
     static Stream<Arguments> matrix() {
         List<Arguments> cases = new ArrayList<>();
@@ -162,17 +188,17 @@ class RoleMatrixTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    OrgConnectionService connections;
-
     @ParameterizedTest(name = "{0} as {1}")
     @MethodSource("matrix")
     void eachRoleGetsExactlyWhatItIsAllowed(Route route, Role role) throws Exception {
         long target = TestAccounts.create(accounts, "target-" + System.nanoTime(), Role.VIEWER).getId();
         List<Map<String, Object>> before = accountsTable();
 
+        long changesBefore = changesSentUpstream();
+
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .request(route.method(), placeholders(route.path(), target))
+                .request(route.method(), route.path().replace("{target}", Long.toString(target))
+                        .replace("{org}", ORGANIZATION).replace("{service}", SERVICE).replace("{endpoint}", ENDPOINT))
                 .with(csrf());
         route.params().forEach(request::param);
         if (role != null) {
@@ -187,9 +213,11 @@ class RoleMatrixTest {
             assertThat(response.getStatus()).as("%s anonymously", route).isEqualTo(302);
             assertThat(response.getRedirectedUrl()).endsWith("/login");
             assertThat(accountsTable()).as("nothing changed").isEqualTo(before);
+            assertThat(changesSentUpstream()).as("nothing sent to ClickHouse Cloud").isEqualTo(changesBefore);
         } else {
             assertThat(response.getStatus()).as("%s as %s is refused", route, role).isEqualTo(403);
             assertThat(accountsTable()).as("nothing changed").isEqualTo(before);
+            assertThat(changesSentUpstream()).as("nothing sent to ClickHouse Cloud").isEqualTo(changesBefore);
         }
     }
 
@@ -205,5 +233,92 @@ class RoleMatrixTest {
 
     private List<Map<String, Object>> accountsTable() {
         return jdbc.queryForList("select * from account order by id");
+    }
+
+    // ---- Pipe edit page: one pipe's edit routes, against a local stand-in for ClickHouse Cloud ----
+
+    /** The edit routes of one pipe: viewers read, operators change; a refusal sends nothing to ClickHouse Cloud. */
+    @Nested
+    class PipeEditRoutes {
+
+        static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-00000000d001";
+        static final String PIPE = "9e8d7c6b-1111-4222-8333-00000000d002";
+
+        FakeCloud cloud;
+        String edit;
+
+        static Stream<Arguments> pipeEditMatrix() {
+            List<Route> routes = List.of(
+                    new Route(HttpMethod.GET, "/edit", Access.VIEWER, Map.of()),
+                    new Route(HttpMethod.POST, "/edit/name", Access.OPERATOR, Map.of("name", "")),
+                    new Route(HttpMethod.POST, "/edit/credentials", Access.OPERATOR, Map.of("password", "")),
+                    new Route(HttpMethod.POST, "/edit/mappings", Access.OPERATOR, Map.of("addRow", "1")));
+            List<Arguments> cases = new ArrayList<>();
+            for (Route route : routes) {
+                cases.add(Arguments.of(route, null));
+                for (Role role : Role.values()) {
+                    cases.add(Arguments.of(route, role));
+                }
+            }
+            return cases.stream();
+        }
+
+        @BeforeEach
+        void connect() throws Exception {
+            cloud = new FakeCloud();
+            String organizationId = UUID.randomUUID().toString();
+            mvc.perform(MockMvcRequestBuilders.post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
+                    .param("displayName", "Matrix org").param("organizationId", organizationId)
+                    .param("keyId", "MatrixKey1").param("keySecret", "MatrixKeySecret9").param("baseUrl", cloud.baseUrl())
+                    .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+            String service = "/organizations/" + organizationId + "/services/" + SERVICE;
+            cloud.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\"}");
+            cloud.ok("GET", service + "/clickpipes/" + PIPE, "{\"id\":\"" + PIPE + "\",\"name\":\"orders\","
+                    + "\"state\":\"Running\",\"source\":{\"postgres\":{\"host\":\"db.example.com\",\"port\":5432,"
+                    + "\"tableMappings\":[{\"sourceSchemaName\":\"public\",\"sourceTable\":\"orders\","
+                    + "\"targetTable\":\"public_orders\"}]}},\"updatedAt\":\"2026-11-20T10:00:00Z\"}");
+            edit = service + "/pipes/" + PIPE;
+        }
+
+        @AfterEach
+        void disconnect() {
+            cloud.close();
+        }
+
+        @ParameterizedTest(name = "{0} as {1}")
+        @MethodSource("pipeEditMatrix")
+        void eachRoleGetsExactlyWhatItIsAllowed(Route route, Role role) throws Exception {
+            MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(route.method(), edit + route.path())
+                    .with(csrf());
+            route.params().forEach(request::param);
+            if (role != null) {
+                request.with(user("matrix-" + role.name().toLowerCase()).roles(role.name()));
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+
+            if (allowed(route.access(), role)) {
+                assertThat(response.getStatus()).as("%s as %s is allowed", route, role).isNotIn(401, 403, 404, 405);
+                assertThat(String.valueOf(response.getRedirectedUrl())).doesNotContain("/login");
+            } else if (role == null) {
+                assertThat(response.getStatus()).as("%s anonymously", route).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).endsWith("/login");
+            } else {
+                assertThat(response.getStatus()).as("%s as %s is refused", route, role).isEqualTo(403);
+            }
+            assertThat(cloud.received()).as("nothing but reads reached ClickHouse Cloud")
+                    .allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
+        }
+
+        @Test
+        void aTableMappingJobPageNeedsSignInAndHidesJobsOfOthers() throws Exception {
+            String job = edit + "/edit/jobs/" + UUID.randomUUID();
+            MockHttpServletResponse anonymous = mvc.perform(MockMvcRequestBuilders.get(job)).andReturn().getResponse();
+            assertThat(anonymous.getStatus()).isEqualTo(302);
+            assertThat(anonymous.getRedirectedUrl()).endsWith("/login");
+            for (Role role : Role.values()) {
+                assertThat(mvc.perform(MockMvcRequestBuilders.get(job).with(user("matrix-" + role.name().toLowerCase())
+                        .roles(role.name()))).andReturn().getResponse().getStatus()).as("%s", role).isEqualTo(404);
+            }
+        }
     }
 }
