@@ -1,0 +1,8 @@
+package dev.pipedeck.wizard;
+
+/**
+ * A tile on the start page: the group it sits in ({@code Streaming}, {@code Object storage}, {@code Databases}), its
+ * label, the source kind and type it starts a wizard for, and whether that wizard exists yet.
+ */
+public record SourceTile(String group, String label, String kind, String type, String description, boolean available) {
+}
