@@ -65,13 +65,13 @@ class ReversePrivateEndpointsBrowserTest {
         wait.until(ExpectedConditions.urlContains("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(@class,'service-tile')]"
-                + "[span[text()='analytics-prod']]"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(@class,'service-name')]"
+                + "[text()='analytics-prod']"))).click();
         wait.until(ExpectedConditions.urlMatches("/services/[^/]+/pipes$"));
-        // The service's pipes page gets the service tabs with the pipe pages; until then, go by address.
-        browser.get(browser.getCurrentUrl().replaceFirst("/pipes$", "/private-endpoints"));
+        browser.findElement(By.linkText("Reverse private endpoints")).click();
+        wait.until(ExpectedConditions.urlMatches("/services/[^/]+/private-endpoints$"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("endpoints"), "MSK brokers in the prod VPC"));
         assertThat(browser.findElement(By.id("endpoints")).getText()).contains("msk.prod.internal", "READY");
 
