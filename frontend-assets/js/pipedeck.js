@@ -86,4 +86,64 @@
   }
   document.addEventListener('DOMContentLoaded', function () { initialise(document); });
   document.addEventListener('htmx:afterSettle', function (event) { initialise(event.detail.elt); });
+
+  // Wizards: <div data-shown-when="authentication=PLAIN|SCRAM-SHA-256;format=Avro"> shows only while the named fields
+  // of its form hold one of those values (without JavaScript every field shows, and the server ignores the others).
+  function fieldValue(form, name) {
+    var field = form.elements.namedItem(name);
+    if (!field) {
+      return null;
+    }
+    if (field.type === 'checkbox') {
+      return field.checked ? 'true' : null;
+    }
+    return field.value;
+  }
+  function applyShownWhen(form) {
+    form.querySelectorAll('[data-shown-when]').forEach(function (block) {
+      var shown = block.getAttribute('data-shown-when').split(';').every(function (rule) {
+        var parts = rule.split('=');
+        return parts[1].split('|').indexOf(fieldValue(form, parts[0])) >= 0;
+      });
+      block.hidden = !shown;
+    });
+  }
+  document.addEventListener('change', function (event) {
+    var form = event.target.form;
+    if (form && form.querySelector('[data-shown-when]')) {
+      applyShownWhen(form);
+    }
+    // <form data-validate-url="…"> asks the server about a field as the user leaves it.
+    if (form && form.hasAttribute('data-validate-url') && event.target.name && window.htmx) {
+      var name = event.target.name.replace(/^secret:/, '');
+      var target = document.getElementById('f-' + name.replace(/\./g, '-') + '-error');
+      if (target) {
+        window.htmx.ajax('POST', form.getAttribute('data-validate-url'),
+          {source: form, target: target, swap: 'outerHTML', values: {_field: name}});
+      }
+    }
+    // <input type="file" data-file-into="#textarea"> puts the chosen file's text into the text area.
+    if (event.target.matches && event.target.matches('input[type=file][data-file-into]')) {
+      var file = event.target.files && event.target.files[0];
+      var into = document.querySelector(event.target.getAttribute('data-file-into'));
+      if (file && into) {
+        file.text().then(function (text) { into.value = text; });
+      }
+    }
+  });
+  // <form data-submit-once> disables its submit buttons once sent, so a double click sends one request.
+  document.addEventListener('submit', function (event) {
+    if (event.target.hasAttribute('data-submit-once') && !event.defaultPrevented) {
+      setTimeout(function () {
+        event.target.querySelectorAll('button[type=submit]').forEach(function (b) { b.disabled = true; });
+      }, 0);
+    }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('form').forEach(function (form) {
+      if (form.querySelector('[data-shown-when]')) {
+        applyShownWhen(form);
+      }
+    });
+  });
 })();

@@ -24,6 +24,11 @@ public final class SecretMasking {
         return AuditRedactor.redactedJson(value, List.of());
     }
 
+    /** As {@link #maskedJson(Object)}, also masking these known secret values wherever they appear in text. */
+    public static String maskedJson(Object value, java.util.Collection<String> secretValues) {
+        return AuditRedactor.redactedJson(value, secretValues);
+    }
+
     /** Text with secret-looking parts masked. */
     public static String maskedText(String text) {
         return AuditRedactor.redactText(text, List.of());

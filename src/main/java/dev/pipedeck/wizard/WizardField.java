@@ -23,7 +23,10 @@ public record WizardField(String name, String label, FieldType type, boolean req
 
     /** Whether the field applies, given the values typed so far. */
     public boolean appliesTo(WizardValues values) {
-        return shownWhen.entrySet().stream().allMatch(rule -> rule.getValue().contains(values.get(rule.getKey())));
+        return shownWhen.entrySet().stream().allMatch(rule -> {
+            String value = values.get(rule.getKey());
+            return value != null && rule.getValue().contains(value);
+        });
     }
 
     /** For templates: the {@code data-shown-when} attribute, e.g. {@code authentication=PLAIN|SCRAM-SHA-256}. */
