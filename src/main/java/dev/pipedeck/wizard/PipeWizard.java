@@ -92,7 +92,7 @@ public class PipeWizard {
 
     @PreAuthorize("hasRole('OPERATOR')")
     public WizardDraft draft(String id) {
-        return drafts.find(id, owner()).orElseThrow(() -> new DraftNotFoundException(id));
+        return drafts.find(id, owner()).orElseThrow(() -> new WizardDraftNotFoundException(id));
     }
 
     /** The five steps of this draft's wizard, with their fields. */

@@ -159,7 +159,7 @@ class WizardController {
     private WizardDraft draft(String organizationId, String serviceId, String draftId) {
         WizardDraft draft = wizard.draft(draftId);
         if (!draft.organizationId().equals(organizationId) || !draft.serviceId().equals(serviceId)) {
-            throw new DraftNotFoundException(draftId);
+            throw new WizardDraftNotFoundException(draftId);
         }
         return draft;
     }
