@@ -94,6 +94,11 @@ public record PipeView(ClickPipe pipe, String sourceKind, String sourceLabel, Li
         return kind() != null && !databasePipe();
     }
 
+    /** Whether a creation wizard can start from this pipe ("Duplicate"): the streaming kinds for now. */
+    public boolean duplicable() {
+        return kind() != null && Set.of("kafka", "kinesis", "pubsub").contains(kind());
+    }
+
     /** Resync applies to Postgres and MySQL pipes only. */
     public boolean resyncable() {
         return kind() != null && RESYNC_KINDS.contains(kind());

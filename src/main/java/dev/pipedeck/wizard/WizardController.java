@@ -14,8 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import dev.pipedeck.cloud.clickpipe.ReversePrivateEndpoint;
 import dev.pipedeck.orgs.OrgConnectionService;
 import dev.pipedeck.pipes.PipeRef;
+import dev.pipedeck.pipes.ReversePrivateEndpoints;
 import dev.pipedeck.pipes.ServiceRef;
 
 /**
@@ -28,10 +30,12 @@ class WizardController {
 
     private final PipeWizard wizard;
     private final OrgConnectionService connections;
+    private final ReversePrivateEndpoints endpoints;
 
-    WizardController(PipeWizard wizard, OrgConnectionService connections) {
+    WizardController(PipeWizard wizard, OrgConnectionService connections, ReversePrivateEndpoints endpoints) {
         this.wizard = wizard;
         this.connections = connections;
+        this.endpoints = endpoints;
     }
 
     @GetMapping("/new")
@@ -50,9 +54,21 @@ class WizardController {
     }
 
     @PostMapping("/{pipeId}/duplicate")
-    String duplicate(@PathVariable String organizationId, @PathVariable String serviceId, @PathVariable String pipeId) {
-        WizardDraft draft = wizard.duplicate(new PipeRef(organizationId, serviceId, pipeId));
-        return "redirect:" + stepPath(draft, WizardStep.CONNECTION);
+    String duplicate(@PathVariable String organizationId, @PathVariable String serviceId, @PathVariable String pipeId,
+            RedirectAttributes redirect) {
+        PipeRef pipe = new PipeRef(organizationId, serviceId, pipeId);
+        try {
+            WizardDraft draft = wizard.duplicate(pipe);
+            redirect.addFlashAttribute("success", "A new wizard, filled in from the pipe. Secrets are not copied: "
+                    + "type them again.");
+            return "redirect:" + stepPath(draft, WizardStep.CONNECTION);
+        } catch (IllegalArgumentException noWizard) {
+            redirect.addFlashAttribute("error", noWizard.getMessage());
+        } catch (RuntimeException unreadable) {
+            redirect.addFlashAttribute("error", "The pipe could not be read to duplicate it: "
+                    + dev.pipedeck.cloud.CloudProblem.of(unreadable).summary());
+        }
+        return "redirect:" + pipe.path();
     }
 
     @GetMapping("/new/{draftId}")
@@ -146,6 +162,9 @@ class WizardController {
         model.addAttribute("page", new WizardPage(draft, steps, step, errors));
         model.addAttribute("note", note);
         model.addAttribute("problem", problem);
+        if (step == WizardStep.CONNECTION && "kafka".equals(draft.kind())) {
+            model.addAttribute("endpointChoices", endpointChoices(draft));
+        }
         if (step == WizardStep.REVIEW) {
             WizardReview review = wizard.review(draft.id());
             model.addAttribute("review", review);
@@ -154,6 +173,15 @@ class WizardController {
                     : null);
         }
         return "wizard/step";
+    }
+
+    /** The service's reverse private endpoints, to pick from (none when they cannot be listed just now). */
+    private List<ReversePrivateEndpoint> endpointChoices(WizardDraft draft) {
+        try {
+            return endpoints.list(new ServiceRef(draft.organizationId(), draft.serviceId()));
+        } catch (RuntimeException unavailable) {
+            return List.of();
+        }
     }
 
     private WizardDraft draft(String organizationId, String serviceId, String draftId) {

@@ -97,6 +97,10 @@ class RoleMatrixTest {
                 new Route(HttpMethod.GET, SERVICE_PAGE + "/cdc-capacity", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.POST, SERVICE_PAGE + "/cdc-capacity", Access.OPERATOR, Map.of("cores", "4")),
                 new Route(HttpMethod.GET, SERVICE_PAGE + "/tile", Access.VIEWER, Map.of()),
+                // ---- The creation wizard (its drafts are their owners' only: WizardPagesTest) ----
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/pipes/new", Access.OPERATOR, Map.of()),
+                new Route(HttpMethod.POST, SERVICE_PAGE + "/pipes/new", Access.OPERATOR, Map.of("kind", "kinesis")),
+                new Route(HttpMethod.POST, PIPE + "/duplicate", Access.OPERATOR, Map.of()),
                 new Route(HttpMethod.POST, SERVICE_PAGE + "/wake", Access.OPERATOR, Map.of()),
 
                 // ---- A service's pipes list, and the row a pipe in a transient state polls ----
