@@ -21,9 +21,13 @@ public record WizardField(String name, String label, FieldType type, boolean req
         return type == FieldType.SECRET || type == FieldType.SECRET_JSON;
     }
 
-    /** Whether the field applies, given the values typed so far. */
+    /** Whether the field applies, given the values typed so far (a rule on a field left empty does not match). */
     public boolean appliesTo(WizardValues values) {
-        return shownWhen.entrySet().stream().allMatch(rule -> rule.getValue().contains(values.get(rule.getKey())));
+        return shownWhen.entrySet().stream().allMatch(rule -> {
+            String value = values.get(rule.getKey());
+            // Set.of(…).contains(null) throws: an empty field is simply not one of the values.
+            return value != null && rule.getValue().contains(value);
+        });
     }
 
     /** For templates: the {@code data-shown-when} attribute, e.g. {@code authentication=PLAIN|SCRAM-SHA-256}. */
