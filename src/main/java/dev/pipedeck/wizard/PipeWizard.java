@@ -69,7 +69,7 @@ public class PipeWizard {
         calls.organization(service.organizationId()); // an unknown organization answers 404 before a draft exists
         return drafts.create(owner(), service.organizationId(), service.serviceId(), kind, type,
                 Map.of("destination.database", "default", StreamingDestination.MANAGED, "true",
-                        StreamingDestination.ENGINE, "MergeTree"));
+                        StreamingDestination.ENGINE, "MergeTree", "columns.0.name", ""));
     }
 
     /** A draft pre-filled from an existing pipe (never its secrets): "Duplicate". */

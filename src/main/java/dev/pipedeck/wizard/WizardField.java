@@ -92,7 +92,7 @@ public record WizardField(String name, String label, FieldType type, boolean req
         public Builder shownWhen(String field, String... values) {
             java.util.LinkedHashMap<String, Set<String>> rules = new java.util.LinkedHashMap<>(shownWhen);
             rules.put(field, Set.of(values));
-            this.shownWhen = Map.copyOf(rules);
+            this.shownWhen = java.util.Collections.unmodifiableMap(rules);
             return this;
         }
 
