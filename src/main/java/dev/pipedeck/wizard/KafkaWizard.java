@@ -295,6 +295,11 @@ public class KafkaWizard implements SourceWizard {
         }
     }
 
+    /** Whether a schema registry goes with this format (none chosen yet: no). */
+    private static boolean isRegistryFormat(String format) {
+        return format != null && REGISTRY_FORMATS.contains(format);
+    }
+
     private void dataErrors(WizardValues values, Map<String, String> errors) {
         String topics = values.get("topics");
         if (topics != null && !topicsAreNames(topics)) {
@@ -307,7 +312,7 @@ public class KafkaWizard implements SourceWizard {
                 errors.put("offset.timestamp", "Give a UTC time to the minute, e.g. 2024-05-01T10:00.");
             }
         }
-        if (REGISTRY_FORMATS.contains(values.get("format"))) {
+        if (isRegistryFormat(values.get("format"))) {
             String url = values.get("schemaRegistry.url");
             if (url != null && !url.regionMatches(true, 0, "https://", 0, 8)) {
                 errors.put("schemaRegistry.url", "The schema registry must be reached over HTTPS.");
@@ -414,7 +419,7 @@ public class KafkaWizard implements SourceWizard {
                     ? ClickPipeKafkaOffset.fromTimestamp(minuteTimestamp(values.get("offset.timestamp")))
                     : new ClickPipeKafkaOffset(strategy, null));
         }
-        if (REGISTRY_FORMATS.contains(values.get("format")) && values.get("schemaRegistry.url") != null) {
+        if (isRegistryFormat(values.get("format")) && values.get("schemaRegistry.url") != null) {
             boolean signIn = "PLAIN".equals(values.get("schemaRegistry.authentication"));
             kafka.schemaRegistry(new ClickPipeKafkaSchemaRegistry(values.get("schemaRegistry.url"),
                     signIn ? "PLAIN" : null,

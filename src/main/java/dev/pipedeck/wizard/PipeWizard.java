@@ -98,20 +98,24 @@ public class PipeWizard {
     /** The five steps of this draft's wizard, with their fields. */
     @PreAuthorize("hasRole('OPERATOR')")
     public List<WizardStep> steps(WizardDraft draft) {
-        SourceWizard wizard = wizard(draft.kind());
+        return steps(draft.kind(), draft.type());
+    }
+
+    private List<WizardStep> steps(String kind, String type) {
+        SourceWizard wizard = wizard(kind);
         List<WizardField> connection = new ArrayList<>();
         connection.add(WizardField.named("name", "Pipe name", FieldType.TEXT).required()
                 .help("How the pipe is listed, e.g. \"orders from Kafka\".").build());
-        connection.addAll(wizard.connectionFields(draft.type()));
+        connection.addAll(wizard.connectionFields(type));
         return List.of(
                 new WizardStep(WizardStep.CONNECTION, "Connection", "Where the data lives and how to reach it.",
                         connection),
                 new WizardStep(WizardStep.DATA, "Data", "What to read and how it is encoded.",
-                        wizard.dataFields(draft.type())),
+                        wizard.dataFields(type)),
                 new WizardStep(WizardStep.DESTINATION, "Destination", "The ClickHouse table the pipe writes to.",
                         StreamingDestination.destinationFields()),
                 new WizardStep(WizardStep.SCALING, "Scaling and settings",
-                        "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(draft.kind())),
+                        "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(kind)),
                 new WizardStep(WizardStep.REVIEW, "Review", "Check the request, then create the pipe.", List.of()));
     }
 
@@ -164,21 +168,33 @@ public class PipeWizard {
         return new StepOutcome(saved, step, forward ? errors : Map.of(), null, null);
     }
 
-    /** Checks one field as the user leaves it (HTMX): its message, or null. Nothing is saved. */
+    /** Checks one field as the user leaves it (HTMX), with the step's other fields as typed: its message, or null. */
     @PreAuthorize("hasRole('OPERATOR')")
     public String fieldError(String id, int step, String name, String value, Map<String, String> others) {
         WizardDraft draft = draft(id);
+        if (step < WizardStep.CONNECTION || step >= WizardStep.REVIEW) {
+            return null;
+        }
         WizardStep current = steps(draft).get(step - 1);
         Optional<WizardField> field = current.fields().stream().filter(f -> f.name().equals(name)).findFirst();
         if (field.isEmpty()) {
             return null;
         }
-        Map<String, String> typed = new LinkedHashMap<>(others);
-        typed.put(name, value);
-        WizardValues values = field.get().secret()
-                ? draft.values().with(Map.of(), value == null || value.isBlank() ? Map.of() : Map.of(name, value))
-                : draft.values().with(typed, Map.of());
-        return FieldValidation.error(field.get(), values);
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (WizardField f : current.fields()) {
+            if (!f.secret() && others.containsKey(f.name())) {
+                typed.put(f.name(), others.get(f.name()));
+            }
+        }
+        Map<String, String> typedSecrets = new LinkedHashMap<>();
+        if (field.get().secret()) {
+            if (value != null && !value.isBlank()) {
+                typedSecrets.put(name, value);
+            }
+        } else {
+            typed.put(name, value);
+        }
+        return errors(draft.kind(), draft.type(), draft.values().with(typed, typedSecrets), step).get(name);
     }
 
     /** Drops one stored secret (the user wants to type it again or leave it out). */
@@ -281,17 +297,20 @@ public class PipeWizard {
     }
 
     private Map<String, String> errors(WizardDraft draft, int step) {
+        return errors(draft.kind(), draft.type(), draft.values(), step);
+    }
+
+    private Map<String, String> errors(String kind, String type, WizardValues values, int step) {
         if (step >= WizardStep.REVIEW) {
             return Map.of();
         }
-        WizardStep current = steps(draft).get(step - 1);
-        Map<String, String> errors = new LinkedHashMap<>(FieldValidation.errors(current.fields(), draft.values()));
+        WizardStep current = steps(kind, type).get(step - 1);
+        Map<String, String> errors = new LinkedHashMap<>(FieldValidation.errors(current.fields(), values));
         if (step == WizardStep.CONNECTION || step == WizardStep.DATA) {
-            wizard(draft.kind()).crossFieldErrors(step, draft.type(), draft.values())
-                    .forEach(errors::putIfAbsent);
+            wizard(kind).crossFieldErrors(step, type, values).forEach(errors::putIfAbsent);
         }
         if (step == WizardStep.DESTINATION) {
-            StreamingDestination.destinationErrors(draft.values()).forEach(errors::putIfAbsent);
+            StreamingDestination.destinationErrors(values).forEach(errors::putIfAbsent);
         }
         return errors;
     }
