@@ -199,6 +199,81 @@ class WizardPagesTest {
         assertThat(cloud.received()).noneMatch(r -> r.method().equals("POST"));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "empty required   | kafka   | confluent | 1 | brokers=                                   | brokers                  | Brokers is required",
+        "bad enum         | kafka   | msk       | 1 | authentication=PLAIN                       | authentication           | must be one of",
+        "malformed ARN    | kafka   | msk       | 1 | authentication=IAM_ROLE;iamRole=role/x     | iamRole                  | must be an AWS ARN",
+        "malformed URL    | kafka   | confluent | 2 | format=Avro;schemaRegistry.url=not a url   | schemaRegistry.url       | must be a URL",
+        "out of range     | pubsub  |           | 2 | ackDeadline=601                            | ackDeadline              | from 10 to 600",
+        "malformed JSON   | pubsub  |           | 1 | secret:serviceAccountKey={not json         | serviceAccountKey        | not valid JSON",
+        "replicas 41      | kinesis |           | 4 | scaling.replicas=41                        | scaling.replicas         | from 1 to 40" })
+    void eachKindOfBadInputGetsAMessageAtItsFieldAndNothingIsSent(String name, String kind, String type, int step,
+            String typed, String field, String message) throws Exception {
+        MockHttpServletRequestBuilder start = post(pipes + "/new").with(csrf()).with(user("otto").roles("OPERATOR"))
+                .param("kind", kind);
+        if (type != null) {
+            start.param("type", type);
+        }
+        String draft = perform(start).getRedirectedUrl().replaceAll(".*/new/([0-9a-f-]{36})/step/1", "$1");
+        jdbc.update("update wizard_draft set step = 5 where id = ?", draft);
+        MockHttpServletRequestBuilder request = post(pipes + "/new/" + draft + "/step/" + step).with(csrf())
+                .with(user("otto").roles("OPERATOR")).param("_action", "next");
+        for (String pair : typed.split(";")) {
+            String[] parts = pair.split("=", 2);
+            request.param(parts[0], parts[1]);
+        }
+        String page = body(perform(request));
+
+        String error = page.replaceAll("(?s).*id=\"f-" + field.replace(".", "-") + "-error\"[^>]*>([^<]*)<.*", "$1");
+        assertThat(error).as(name + ": the message element of " + field).hasSizeLessThan(300).contains(message);
+        assertThat(cloud.received()).noneMatch(r -> r.method().equals("POST"));
+    }
+
+    @Test
+    void discoverSchemaFillsTheColumnsOrSaysWhyNot() throws Exception {
+        String draft = startKinesis();
+        step(1, "next", Map.of("name", "x", "region", "us-east-1", "authentication", "IAM_ROLE",
+                "iamRole", "arn:aws:iam::123456789012:role/clickpipes"));
+        String discovery = "/organizations/" + organizationId + "/services/" + SERVICE + "/clickpipes/schemaDiscovery";
+        cloud.ok("POST", discovery, "{\"fields\":[{\"name\":\"session_id\",\"type\":\"String\"},"
+                + "{\"name\":\"ts\",\"type\":\"DateTime64(3)\",\"optional\":true}]}");
+        String found = body(step(2, "discover", Map.of("streamName", "clicks", "format", "JSONEachRow",
+                "iteratorType", "LATEST")));
+        assertThat(found).contains("Discovered 2 columns");
+        assertThat(jdbc.queryForObject("select values_json from wizard_draft where id = ?", String.class, draft))
+                .contains("session_id", "Nullable(DateTime64(3))");
+
+        String error = "BAD_REQUEST: stream clicks has no records to sample";
+        cloud.fail("POST", discovery, 400, error);
+        String failed = body(step(2, "discover", Map.of("streamName", "clicks", "format", "JSONEachRow",
+                "iteratorType", "LATEST")));
+        assertThat(failed).contains("Schema discovery did not work", "no records to sample",
+                FakeCloud.requestIdFor(error));
+    }
+
+    @Test
+    void duplicateOpensTheWizardFilledFromThePipeWithoutItsSecrets() throws Exception {
+        String pipe = "9e8d7c6b-1111-4222-8333-0000000000c9";
+        cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE + "/clickpipes/" + pipe, """
+                {"id":"%s","name":"clicks","state":"Running",
+                 "source":{"kinesis":{"format":"JSONEachRow","streamName":"clicks","region":"eu-west-1",
+                   "iteratorType":"LATEST","authentication":"IAM_USER","accessKey":{"accessKeyId":"AKIAIOSFODNN7EXAMPLE"}}},
+                 "destination":{"database":"web","table":"clicks","managedTable":true,
+                   "tableDefinition":{"engine":{"type":"MergeTree"},"sortingKey":["id"]},
+                   "columns":[{"name":"id","type":"UInt64"}]}}""".formatted(pipe));
+        String stepOne = perform(post(pipes + "/" + pipe + "/duplicate").with(csrf())
+                .with(user("otto").roles("OPERATOR"))).getRedirectedUrl();
+        String page = body(perform(get(stepOne).with(user("otto").roles("OPERATOR"))));
+        assertThat(page).contains("value=\"Copy of clicks\"", "value=\"eu-west-1\"", "value=\"AKIAIOSFODNN7EXAMPLE\"")
+                .doesNotContain("stored — leave blank to keep");
+        String draft = stepOne.replaceAll(".*/new/([0-9a-f-]{36})/step/1", "$1");
+        assertThat(jdbc.queryForObject("select secrets_ciphertext from wizard_draft where id = ?", String.class,
+                draft)).isNull();
+        assertThat(jdbc.queryForObject("select values_json from wizard_draft where id = ?", String.class, draft))
+                .contains("\"destination.table\":\"clicks\"", "\"columns.0.type\":\"UInt64\"");
+    }
+
     private String startKinesis() throws Exception {
         String step1 = perform(post(pipes + "/new").with(csrf()).with(user("otto").roles("OPERATOR"))
                 .param("kind", "kinesis")).getRedirectedUrl();
