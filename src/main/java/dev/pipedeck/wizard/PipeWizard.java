@@ -67,9 +67,18 @@ public class PipeWizard {
             throw new IllegalArgumentException("No " + kind + " wizard for type " + type);
         }
         calls.organization(service.organizationId()); // an unknown organization answers 404 before a draft exists
-        return drafts.create(owner(), service.organizationId(), service.serviceId(), kind, type,
-                Map.of("destination.database", "default", StreamingDestination.MANAGED, "true",
-                        StreamingDestination.ENGINE, "MergeTree", "columns.0.name", ""));
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("destination.database", "default");
+        if (wizard.replicatesTables()) {
+            List<String> parts = DatabaseDestination.parts(wizard, type);
+            if (!parts.isEmpty()) {
+                defaults.put(DatabaseDestination.PREFIX + ".0." + parts.get(0), "");
+            }
+        } else {
+            defaults.putAll(Map.of(StreamingDestination.MANAGED, "true", StreamingDestination.ENGINE, "MergeTree",
+                    "columns.0.name", ""));
+        }
+        return drafts.create(owner(), service.organizationId(), service.serviceId(), kind, type, defaults);
     }
 
     /** A draft pre-filled from an existing pipe (never its secrets): "Duplicate". */
@@ -112,11 +121,26 @@ public class PipeWizard {
                         connection),
                 new WizardStep(WizardStep.DATA, "Data", "What to read and how it is encoded.",
                         wizard.dataFields(type)),
-                new WizardStep(WizardStep.DESTINATION, "Destination", "The ClickHouse table the pipe writes to.",
-                        StreamingDestination.destinationFields()),
-                new WizardStep(WizardStep.SCALING, "Scaling and settings",
-                        "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(kind)),
+                wizard.replicatesTables()
+                        ? new WizardStep(WizardStep.DESTINATION, "Destination",
+                                "The ClickHouse database, and which tables go there.",
+                                DatabaseDestination.destinationFields())
+                        : new WizardStep(WizardStep.DESTINATION, "Destination", "The ClickHouse table the pipe writes to.",
+                                StreamingDestination.destinationFields()),
+                wizard.replicatesTables()
+                        ? new WizardStep(WizardStep.SCALING, "Settings", "Optional: leave empty for the defaults. "
+                                + "Compute is the service's CDC capacity, shared by its database pipes.",
+                                DatabaseDestination.settingsFields(kind))
+                        : new WizardStep(WizardStep.SCALING, "Scaling and settings",
+                                "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(kind)),
                 new WizardStep(WizardStep.REVIEW, "Review", "Check the request, then create the pipe.", List.of()));
+    }
+
+    /** The fields of one table mapping row, for kinds that replicate tables (empty for the others). */
+    @PreAuthorize("hasRole('OPERATOR')")
+    public List<WizardField> tableMappingFields(WizardDraft draft) {
+        SourceWizard source = wizard(draft.kind());
+        return source.replicatesTables() ? source.tableMappingFields(draft.type()) : List.of();
     }
 
     /**
@@ -137,7 +161,11 @@ public class PipeWizard {
             }
         }
         if (step == WizardStep.DESTINATION) {
-            changes.putAll(ColumnRows.edited(draft.values(), posted, action));
+            SourceWizard source = wizard(draft.kind());
+            changes.putAll(source.replicatesTables()
+                    ? RowEditor.edited(DatabaseDestination.PREFIX, DatabaseDestination.parts(source, draft.type()),
+                            draft.values(), posted, action)
+                    : RowEditor.edited("columns", StreamingDestination.COLUMN_PARTS, draft.values(), posted, action));
         }
         Map<String, String> secretChanges = new LinkedHashMap<>();
         for (WizardField field : current.fields()) {
@@ -286,8 +314,8 @@ public class PipeWizard {
                 return new StepOutcome(draft, step, Map.of(), "The source answered no fields (is the topic or stream "
                         + "empty?): add the columns by hand on the destination step.", null);
             }
-            WizardDraft filled = drafts.save(draft.id(), owner(), draft.step(), ColumnRows.replacedBy(draft.values(),
-                    fields), Map.of());
+            WizardDraft filled = drafts.save(draft.id(), owner(), draft.step(), StreamingDestination.discovered(
+                    draft.values(), fields), Map.of());
             return new StepOutcome(filled, step, Map.of(), "Discovered " + fields.size()
                     + " columns from the source: check them on the destination step.", null);
         } catch (RuntimeException e) {
@@ -310,13 +338,19 @@ public class PipeWizard {
             wizard(kind).crossFieldErrors(step, type, values).forEach(errors::putIfAbsent);
         }
         if (step == WizardStep.DESTINATION) {
-            StreamingDestination.destinationErrors(values).forEach(errors::putIfAbsent);
+            (wizard(kind).replicatesTables() ? DatabaseDestination.errors(wizard(kind), type, values)
+                    : StreamingDestination.destinationErrors(values)).forEach(errors::putIfAbsent);
         }
         return errors;
     }
 
     private ClickPipePostRequest body(WizardDraft draft) {
         WizardValues values = draft.values();
+        if (wizard(draft.kind()).replicatesTables()) {
+            return new ClickPipePostRequest(values.get("name"), wizard(draft.kind()).source(draft.type(), values),
+                    DatabaseDestination.destination(values), null, null,
+                    StreamingDestination.settings(draft.kind(), values));
+        }
         return new ClickPipePostRequest(values.get("name"),
                 wizard(draft.kind()).source(draft.type(), values),
                 StreamingDestination.destination(values),

@@ -40,4 +40,26 @@ public interface SourceWizard {
 
     /** Values (never secrets) that pre-fill this wizard from an existing pipe of this kind, for "Duplicate". */
     Map<String, String> prefill(ClickPipe pipe);
+
+    /**
+     * Whether this kind replicates tables (Postgres, MySQL, MongoDB, BigQuery): then step 3 asks for the target
+     * database and the table mappings (rows {@code tables.N.<field>}, which {@link #source} reads into the source's
+     * {@code tableMappings}), and step 4 has no per-pipe scaling (database pipes share the service's CDC capacity).
+     */
+    default boolean replicatesTables() {
+        return false;
+    }
+
+    /** For kinds that replicate tables: the fields of one table mapping row, named relative to the row. */
+    default List<WizardField> tableMappingFields(String type) {
+        return List.of();
+    }
+
+    /**
+     * For kinds that replicate tables: rules across the rows (duplicate targets, names), keyed by the row field
+     * ({@code tables.N.targetTable}) or {@code tables} for the whole list.
+     */
+    default Map<String, String> tableMappingErrors(String type, WizardValues values) {
+        return Map.of();
+    }
 }

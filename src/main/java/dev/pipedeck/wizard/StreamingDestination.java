@@ -17,6 +17,7 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeDestinationTableEngine;
 import dev.pipedeck.cloud.clickpipe.ClickPipeFieldMapping;
 import dev.pipedeck.cloud.clickpipe.ClickPipeScaling;
 import dev.pipedeck.cloud.clickpipe.ClickPipeScalingPatchRequest;
+import dev.pipedeck.cloud.clickpipe.ClickPipeSchemaDiscoveryField;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSettings;
 import dev.pipedeck.pipes.SettingField;
 import dev.pipedeck.pipes.SettingsCatalogue;
@@ -240,13 +241,25 @@ final class StreamingDestination {
         return columns;
     }
 
+    /** The column rows' parts, in the editor's order. */
+    static final List<String> COLUMN_PARTS = List.of("name", "type", "source");
+
     /** The row numbers present, in order. */
     static List<Integer> rows(WizardValues values) {
-        return values.values().keySet().stream()
-                .filter(key -> key.startsWith("columns.") && key.indexOf('.', 8) > 8)
-                .map(key -> key.substring(8, key.indexOf('.', 8)))
-                .filter(number -> number.chars().allMatch(Character::isDigit) && number.length() < 4)
-                .map(Integer::valueOf).distinct().sorted().toList();
+        return RowEditor.rows("columns", values.values());
+    }
+
+    /** The columns a schema discovery found, replacing the rows typed so far (optional fields become Nullable). */
+    static Map<String, String> discovered(WizardValues saved, List<ClickPipeSchemaDiscoveryField> fields) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClickPipeSchemaDiscoveryField field : fields) {
+            String type = field.type();
+            if (Boolean.TRUE.equals(field.optional()) && type != null && !type.startsWith("Nullable(")) {
+                type = "Nullable(" + type + ")";
+            }
+            rows.add(java.util.Arrays.asList(field.name(), type, null));
+        }
+        return RowEditor.renumbered("columns", COLUMN_PARTS, saved, rows);
     }
 
     static String memory(double gb) {

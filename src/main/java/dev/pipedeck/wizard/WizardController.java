@@ -159,7 +159,7 @@ class WizardController {
             dev.pipedeck.cloud.CloudProblem problem, Model model) {
         List<WizardStep> steps = wizard.steps(draft);
         model.addAttribute("connection", connections.get(draft.organizationId()));
-        model.addAttribute("page", new WizardPage(draft, steps, step, errors));
+        model.addAttribute("page", new WizardPage(draft, steps, step, errors, wizard.tableMappingFields(draft)));
         model.addAttribute("note", note);
         model.addAttribute("problem", problem);
         if (step == WizardStep.CONNECTION && "kafka".equals(draft.kind())) {

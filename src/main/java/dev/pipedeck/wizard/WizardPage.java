@@ -8,7 +8,12 @@ import java.util.Map;
  * A wizard step as its page shows it: the steps for the progress bar, the current step's fields with what was typed
  * (never a secret: only whether one is stored), the messages per field, and the columns editor's rows.
  */
-public record WizardPage(WizardDraft draft, List<WizardStep> steps, int current, Map<String, String> errors) {
+public record WizardPage(WizardDraft draft, List<WizardStep> steps, int current, Map<String, String> errors,
+        List<WizardField> tableFields) {
+
+    /** A table mapping row: its number and its fields, named {@code tables.N.<field>}. */
+    public record TableRow(int row, List<WizardField> fields) {
+    }
 
     /** A row of the columns editor, blank ones included. */
     public record ColumnRow(int row, String name, String type, String source) {
@@ -65,6 +70,19 @@ public record WizardPage(WizardDraft draft, List<WizardStep> steps, int current,
         return rows;
     }
 
+    /** Whether step 3 maps tables (database kinds) rather than defining one table's columns. */
+    public boolean mapsTables() {
+        return !tableFields.isEmpty();
+    }
+
+    public List<TableRow> tableRows() {
+        List<TableRow> rows = new ArrayList<>();
+        for (int row : RowEditor.rows(DatabaseDestination.PREFIX, draft.values().values())) {
+            rows.add(new TableRow(row, DatabaseDestination.rowFields(tableFields, row)));
+        }
+        return rows;
+    }
+
     public List<String> commonTypes() {
         return StreamingDestination.COMMON_TYPES;
     }
@@ -90,7 +108,19 @@ public record WizardPage(WizardDraft draft, List<WizardStep> steps, int current,
                     .findFirst().orElse(field.type() == FieldType.CHECKBOX ? "on" : value);
             lines.add(new SummaryLine(field.label(), shown));
         }
-        if (step.number() == WizardStep.DESTINATION) {
+        if (step.number() == WizardStep.DESTINATION && mapsTables()) {
+            for (int row : DatabaseDestination.filledRows(tableFields, draft.values())) {
+                List<String> parts = new ArrayList<>();
+                for (WizardField field : DatabaseDestination.rowFields(tableFields, row)) {
+                    String value = draft.values().get(field.name());
+                    if (value != null) {
+                        parts.add(field.label() + " " + value);
+                    }
+                }
+                lines.add(new SummaryLine("Table " + (row + 1), String.join(" · ", parts)));
+            }
+        }
+        if (step.number() == WizardStep.DESTINATION && !mapsTables()) {
             for (StreamingDestination.Column column : StreamingDestination.columns(draft.values())) {
                 lines.add(new SummaryLine("Column " + column.name(), column.type()
                         + (column.source() != null && !column.source().equals(column.name())
