@@ -1,6 +1,5 @@
 package dev.pipedeck.wizard;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,8 +7,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipeDestination;
-import dev.pipedeck.pipes.SettingField;
-import dev.pipedeck.pipes.SettingsCatalogue;
 
 /**
  * The destination (step 3) and settings (step 4) of the kinds that replicate tables: the ClickHouse database that
@@ -33,17 +30,7 @@ final class DatabaseDestination {
     }
 
     static List<WizardField> settingsFields(String kind) {
-        List<WizardField> fields = new ArrayList<>();
-        for (SettingField setting : SettingsCatalogue.forKind(kind)) {
-            WizardField.Builder field = setting.isSwitch()
-                    ? WizardField.named("settings." + setting.key(), setting.label(), FieldType.SELECT)
-                            .options(List.of(new FieldOption("true", "On"), new FieldOption("false", "Off")))
-                    : WizardField.named("settings." + setting.key(), setting.label(), FieldType.INTEGER)
-                            .range(setting.min(), setting.max());
-            fields.add(field.help(setting.description() + " " + setting.rangeText() + ". Empty: the default.")
-                    .build());
-        }
-        return fields;
+        return SettingFields.of(kind);
     }
 
     /** The row fields of row {@code row}, named {@code tables.row.<field>} (their shownWhen rules too). */

@@ -85,15 +85,7 @@ final class StreamingDestination {
                 .options(IntStream.rangeClosed(1, 16).mapToObj(i -> memory(i * 0.5))
                         .map(gb -> new FieldOption(gb, gb + " GB")).toList())
                 .help("0.5 to 8 GB. Empty: ClickPipes' default.").build());
-        for (SettingField setting : SettingsCatalogue.forKind(kind)) {
-            WizardField.Builder field = setting.isSwitch()
-                    ? WizardField.named("settings." + setting.key(), setting.label(), FieldType.SELECT)
-                            .options(List.of(new FieldOption("true", "On"), new FieldOption("false", "Off")))
-                    : WizardField.named("settings." + setting.key(), setting.label(), FieldType.INTEGER)
-                            .range(setting.min(), setting.max());
-            fields.add(field.help(setting.description() + " " + setting.rangeText() + ". Empty: the default.")
-                    .build());
-        }
+        fields.addAll(SettingFields.of(kind));
         return fields;
     }
 

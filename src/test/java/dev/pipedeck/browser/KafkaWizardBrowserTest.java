@@ -74,11 +74,7 @@ class KafkaWizardBrowserTest {
     void anOperatorCreatesAKafkaPipeThatReachesRunning() {
         String username = "wizard-" + System.nanoTime();
         TestAccounts.create(accounts, username, Role.OPERATOR);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.signIn(browser, port, username);
 
         browser.get("http://localhost:" + port + servicePath + "/pipes");
         browser.findElement(By.linkText("New pipe")).click();

@@ -156,11 +156,7 @@ class PipePageBrowserTest {
     private void signIn(Role role) {
         String username = role.name().toLowerCase() + "-" + System.nanoTime();
         TestAccounts.create(accounts, username, role);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.signIn(browser, port, username);
     }
 
     private void open(String path) {

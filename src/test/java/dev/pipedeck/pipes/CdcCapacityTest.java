@@ -53,10 +53,7 @@ class CdcCapacityTest {
     void connect() throws Exception {
         cloud = new FakeCloud();
         organizationId = UUID.randomUUID().toString();
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "CDC org").param("organizationId", organizationId).param("keyId", "CdcKey01")
-                .param("keySecret", "CdcKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "CDC org");
         String service = "/organizations/" + organizationId + "/services/" + SERVICE;
         scaling = service + "/clickpipesCdcScaling";
         page = "/organizations/" + organizationId + "/services/" + SERVICE + "/cdc-capacity";

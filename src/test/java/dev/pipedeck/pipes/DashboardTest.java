@@ -230,10 +230,7 @@ class DashboardTest {
     // ---- helpers ----
 
     private void connect(String displayName, String orgId, FakeCloud upstream) throws Exception {
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", displayName).param("organizationId", orgId).param("keyId", "DashKey01")
-                .param("keySecret", "DashKeySecret99").param("baseUrl", upstream.baseUrl())
-                .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        upstream.connectOrganization(mvc, orgId, displayName);
     }
 
     private String home(RequestPostProcessor who) throws Exception {

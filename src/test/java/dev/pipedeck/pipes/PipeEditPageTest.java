@@ -67,10 +67,7 @@ class PipeEditPageTest {
     void connect() throws Exception {
         cloud = new FakeCloud();
         organizationId = UUID.randomUUID().toString();
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Edit org").param("organizationId", organizationId).param("keyId", "EditKey01")
-                .param("keySecret", "EditKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "Edit org");
         cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE,
                 "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\"}");
         pipePath = "/organizations/" + organizationId + "/services/" + SERVICE + "/clickpipes/" + PIPE;

@@ -59,10 +59,7 @@ class PipeListPageTest {
         organizationId = UUID.randomUUID().toString();
         pipesPath = "/organizations/" + organizationId + "/services/" + SERVICE + "/clickpipes";
         base = "/organizations/" + organizationId + "/services/" + SERVICE + "/pipes";
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "List org").param("organizationId", organizationId).param("keyId", "ListKey01")
-                .param("keySecret", "ListKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "1000").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "List org");
         cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE,
                 "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics-prod\",\"state\":\"running\"}");
     }

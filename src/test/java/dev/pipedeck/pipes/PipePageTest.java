@@ -55,10 +55,7 @@ class PipePageTest {
         servicePath = "/organizations/" + organizationId + "/services/" + SERVICE;
         pipePath = servicePath + "/clickpipes/" + PIPE;
         page = "/organizations/" + organizationId + "/services/" + SERVICE + "/pipes/" + PIPE;
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Page org").param("organizationId", organizationId).param("keyId", "PageKey01")
-                .param("keySecret", "PageKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "Page org");
         cloud.ok("GET", servicePath, "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\",\"state\":\"running\"}");
         cloud.ok("GET", pipePath, kafkaPipe("Running", SEEN));
     }

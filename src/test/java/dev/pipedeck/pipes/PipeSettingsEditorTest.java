@@ -59,11 +59,7 @@ class PipeSettingsEditorTest {
     void connect() throws Exception {
         cloud = new FakeCloud();
         organizationId = UUID.randomUUID().toString();
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Settings org").param("organizationId", organizationId)
-                .param("keyId", "SettingsKey01").param("keySecret", "SettingsKeySecret99")
-                .param("baseUrl", cloud.baseUrl()).param("budgetRequests", "100").param("budgetWindowSeconds", "10")
-                .param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "Settings org");
         String service = "/organizations/" + organizationId + "/services/" + SERVICE;
         pipePath = service + "/clickpipes/" + PIPE;
         page = "/organizations/" + organizationId + "/services/" + SERVICE + "/pipes/" + PIPE + "/settings";

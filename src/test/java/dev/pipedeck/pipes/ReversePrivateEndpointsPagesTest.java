@@ -59,11 +59,7 @@ class ReversePrivateEndpointsPagesTest {
     void connect() throws Exception {
         cloud = new FakeCloud();
         organizationId = UUID.randomUUID().toString();
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Endpoints org").param("organizationId", organizationId)
-                .param("keyId", "EndpointKey01").param("keySecret", "EndpointKeySecret99")
-                .param("baseUrl", cloud.baseUrl()).param("budgetRequests", "100").param("budgetWindowSeconds", "10")
-                .param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "Endpoints org");
         String service = "/organizations/" + organizationId + "/services/" + SERVICE;
         endpoints = service + "/clickpipesReversePrivateEndpoints";
         page = service + "/private-endpoints";

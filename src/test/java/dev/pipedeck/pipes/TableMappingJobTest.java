@@ -181,10 +181,7 @@ class TableMappingJobTest {
     /** A Running Postgres pipe whose state follows stop and start; answers its state holder. */
     private AtomicReference<String> fakePipe() throws Exception {
         cloud = new FakeCloud();
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Mapping org").param("organizationId", organizationId())
-                .param("keyId", "MapKey0001").param("keySecret", "MapKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "1000").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId(), "Mapping org");
         cloud.ok("GET", "/organizations/" + organizationId() + "/services/" + SERVICE,
                 "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\"}");
         AtomicReference<String> state = new AtomicReference<>("Running");

@@ -21,6 +21,17 @@ public final class Browser {
     private Browser() {
     }
 
+    /** Signs {@code username} in (password {@link TestAccounts#PASSWORD}) and waits until the sign-in page is left. */
+    public static void signIn(ChromeDriver browser, int port, String username) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestAccounts.PASSWORD);
+        browser.findElement(org.openqa.selenium.By.cssSelector("main form button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.not(
+                        org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+    }
+
     public static ChromeDriver start() {
         Path driver = Path.of(System.getProperty(DRIVER_PROPERTY, "/usr/bin/chromedriver"));
         Path chromium = Path.of(System.getProperty("pipedeck.test.chromium", "/usr/bin/chromium"));

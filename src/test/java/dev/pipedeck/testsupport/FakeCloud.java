@@ -66,6 +66,21 @@ public final class FakeCloud implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Connects {@code organizationId} to this stand-in the way an admin does (the organizations form, saved
+     * unverified), with a budget no test runs into.
+     */
+    public void connectOrganization(org.springframework.test.web.servlet.MockMvc mvc, String organizationId,
+            String displayName) throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/organizations")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .user("admin").roles("ADMIN"))
+                .param("displayName", displayName).param("organizationId", organizationId)
+                .param("keyId", "TestKey01").param("keySecret", "TestKeySecret99").param("baseUrl", baseUrl())
+                .param("budgetRequests", "1000").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }

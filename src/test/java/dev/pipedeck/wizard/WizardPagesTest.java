@@ -61,10 +61,7 @@ class WizardPagesTest {
         cloud = new FakeCloud();
         organizationId = UUID.randomUUID().toString();
         pipes = "/organizations/" + organizationId + "/services/" + SERVICE + "/pipes";
-        mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                .param("displayName", "Wizard org").param("organizationId", organizationId).param("keyId", "WizKey01")
-                .param("keySecret", "WizKeySecret99").param("baseUrl", cloud.baseUrl())
-                .param("budgetRequests", "100").param("budgetWindowSeconds", "10").param("saveUnverified", "true"));
+        cloud.connectOrganization(mvc, organizationId, "Wizard org");
         cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE,
                 "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\",\"state\":\"running\"}");
     }
