@@ -58,6 +58,13 @@ public class PipeWizard {
         return tiles;
     }
 
+    /** The service's name for breadcrumbs (from the read cache; its id when it cannot be read). */
+    @PreAuthorize("hasRole('OPERATOR')")
+    public String serviceName(ServiceRef service) {
+        String name = calls.target(service).serviceName();
+        return name != null ? name : service.serviceId();
+    }
+
     /** Starts a draft for one tile. */
     @PreAuthorize("hasRole('OPERATOR')")
     public WizardDraft start(ServiceRef service, String kind, String type) {

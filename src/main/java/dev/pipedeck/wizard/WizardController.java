@@ -42,6 +42,7 @@ class WizardController {
     String start(@PathVariable String organizationId, @PathVariable String serviceId, Model model) {
         model.addAttribute("connection", connections.get(organizationId));
         model.addAttribute("serviceId", serviceId);
+        model.addAttribute("serviceName", wizard.serviceName(new ServiceRef(organizationId, serviceId)));
         model.addAttribute("tiles", wizard.tiles());
         return "wizard/start";
     }
@@ -159,6 +160,8 @@ class WizardController {
             dev.pipedeck.cloud.CloudProblem problem, Model model) {
         List<WizardStep> steps = wizard.steps(draft);
         model.addAttribute("connection", connections.get(draft.organizationId()));
+        model.addAttribute("serviceName", wizard.serviceName(new ServiceRef(draft.organizationId(),
+                draft.serviceId())));
         model.addAttribute("page", new WizardPage(draft, steps, step, errors, wizard.tableMappingFields(draft)));
         model.addAttribute("note", note);
         model.addAttribute("problem", problem);
