@@ -114,8 +114,13 @@ public class PipeWizard {
                         wizard.dataFields(type)),
                 new WizardStep(WizardStep.DESTINATION, "Destination", "The ClickHouse table the pipe writes to.",
                         StreamingDestination.destinationFields()),
-                new WizardStep(WizardStep.SCALING, "Scaling and settings",
-                        "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(kind)),
+                StreamingDestination.sizedByReplicas(kind)
+                        ? new WizardStep(WizardStep.SCALING, "Scaling and settings",
+                                "Optional: leave empty for ClickPipes' defaults.",
+                                StreamingDestination.scalingFields(kind))
+                        : new WizardStep(WizardStep.SCALING, "Settings", "Optional: leave empty for ClickPipes'"
+                                + " defaults. The pipe's size follows the ClickHouse service's when it is created.",
+                                StreamingDestination.scalingFields(kind)),
                 new WizardStep(WizardStep.REVIEW, "Review", "Check the request, then create the pipe.", List.of()));
     }
 
@@ -321,7 +326,7 @@ public class PipeWizard {
                 wizard(draft.kind()).source(draft.type(), values),
                 StreamingDestination.destination(values),
                 StreamingDestination.fieldMappings(values),
-                StreamingDestination.scaling(values),
+                StreamingDestination.scaling(draft.kind(), values),
                 StreamingDestination.settings(draft.kind(), values));
     }
 

@@ -669,7 +669,7 @@ class KafkaWizardTest {
      * property, so the JSON Schema check alone would let a misspelt field through). Of a {@code anyOf}, the branch
      * that declares the most of them is held to.
      */
-    private static List<String> undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance) {
+    static List<String> undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance) {
         List<String> found = new ArrayList<>();
         undeclared(spec, schema, instance, "$", found);
         return found;
@@ -725,7 +725,7 @@ class KafkaWizardTest {
     }
 
     /** Leaves of a JSON object by dotted path: {@code credentials.username} → {@code my_user}. */
-    private static void flatten(JsonNode node, String prefix, BiConsumer<String, String> leaf) {
+    static void flatten(JsonNode node, String prefix, BiConsumer<String, String> leaf) {
         for (String name : node.propertyNames()) {
             JsonNode child = node.get(name);
             String path = prefix.isEmpty() ? name : prefix + "." + name;
