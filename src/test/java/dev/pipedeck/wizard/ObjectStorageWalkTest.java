@@ -259,6 +259,32 @@ class ObjectStorageWalkTest {
                 .noneMatch(r -> r.method().equals("POST"));
     }
 
+    @Test
+    void duplicateOpensTheWizardOfThePipesStorageTypeWithoutItsConnectionString() throws Exception {
+        String pipe = UUID.randomUUID().toString();
+        String planted = "AccountKey" + UUID.randomUUID().toString().replace("-", "");
+        cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE + "/clickpipes/" + pipe, """
+                {"id":"%s","name":"lake","state":"Running",
+                 "source":{"objectStorage":{"type":"azureblobstorage","format":"CSV","delimiter":";",
+                   "azureContainerName":"acme-lake","path":"events/*.csv","isContinuous":true,
+                   "authentication":"CONNECTION_STRING",
+                   "connectionString":"DefaultEndpointsProtocol=https;AccountName=acmelake;AccountKey=%s"}},
+                 "destination":{"database":"web","table":"lake","managedTable":true,
+                   "tableDefinition":{"engine":{"type":"MergeTree"}},
+                   "columns":[{"name":"id","type":"UInt64"}]}}""".formatted(pipe, planted));
+        String stepOne = perform(post("/organizations/" + organizationId + "/services/" + SERVICE + "/pipes/" + pipe
+                + "/duplicate").with(csrf()).with(user("walker").roles("OPERATOR"))).getRedirectedUrl();
+        assertThat(stepOne).as("the wizard opened").contains("/step/1");
+        String page = body(perform(get(stepOne).with(user("walker").roles("OPERATOR"))));
+        assertThat(page).contains("value=\"Copy of lake\"", "value=\"acme-lake\"", "value=\"events/*.csv\"",
+                "name=\"secret:connectionString\"").doesNotContain(planted, "stored — leave blank to keep");
+        String draft = stepOne.replaceAll(".*/new/([0-9a-f-]{36})/step/1", "$1");
+        assertThat(jdbc.queryForMap("select source_type, secrets_ciphertext from wizard_draft where id = ?",
+                draft)).containsEntry("source_type", "azureblobstorage").containsEntry("secrets_ciphertext", null);
+        assertThat(jdbc.queryForObject("select values_json from wizard_draft where id = ?", String.class, draft))
+                .contains("\"isContinuous\":\"true\"", "\"delimiter\":\";\"").doesNotContain(planted);
+    }
+
     // ---- helpers
 
     private String start(String type) throws Exception {
