@@ -351,6 +351,7 @@ public class KafkaWizard implements SourceWizard {
             return Map.of();
         }
         Map<String, String> values = new LinkedHashMap<>();
+        putIfPresent(values, "type", kafka.type()); // which tile: the machinery takes it out of the values
         putIfPresent(values, "brokers", kafka.brokers());
         putIfPresent(values, "authentication", kafka.authentication());
         if ("IAM_ROLE".equals(kafka.authentication())) {

@@ -138,8 +138,13 @@ public class PipeWizard {
                         ? new WizardStep(WizardStep.SCALING, "Settings", "Optional: leave empty for the defaults. "
                                 + "Compute is the service's CDC capacity, shared by its database pipes.",
                                 DatabaseDestination.settingsFields(kind))
-                        : new WizardStep(WizardStep.SCALING, "Scaling and settings",
-                                "Optional: leave empty for ClickPipes' defaults.", StreamingDestination.scalingFields(kind)),
+                        : StreamingDestination.sizedByReplicas(kind)
+                                ? new WizardStep(WizardStep.SCALING, "Scaling and settings",
+                                        "Optional: leave empty for ClickPipes' defaults.",
+                                        StreamingDestination.scalingFields(kind))
+                                : new WizardStep(WizardStep.SCALING, "Settings", "Optional: leave empty for ClickPipes'"
+                                        + " defaults. The pipe's size follows the ClickHouse service's when it is created.",
+                                        StreamingDestination.scalingFields(kind)),
                 new WizardStep(WizardStep.REVIEW, "Review", "Check the request, then create the pipe.", List.of()));
     }
 
@@ -362,7 +367,7 @@ public class PipeWizard {
                 wizard(draft.kind()).source(draft.type(), values),
                 StreamingDestination.destination(values),
                 StreamingDestination.fieldMappings(values),
-                StreamingDestination.scaling(values),
+                StreamingDestination.scaling(draft.kind(), values),
                 StreamingDestination.settings(draft.kind(), values));
     }
 

@@ -72,8 +72,25 @@ final class StreamingDestination {
                                 + "Empty: the default role.").build());
     }
 
+    /**
+     * Whether the kind's pipes are sized by replicas. The spec's {@code ClickPipeScaling} gives CPU and memory "only for
+     * streaming pipes" and replicas "only for scalable pipes"; object storage pipes are not streaming, and ClickPipes
+     * sizes them from the ClickHouse service when they are created, so their wizard asks for settings only.
+     */
+    static boolean sizedByReplicas(String kind) {
+        return !"objectStorage".equals(kind);
+    }
+
     static List<WizardField> scalingFields(String kind) {
         List<WizardField> fields = new ArrayList<>();
+        if (sizedByReplicas(kind)) {
+            replicaFields(fields);
+        }
+        fields.addAll(SettingFields.of(kind));
+        return fields;
+    }
+
+    private static void replicaFields(List<WizardField> fields) {
         fields.add(WizardField.named("scaling.replicas", "Replicas", FieldType.INTEGER)
                 .range(ClickPipeScalingPatchRequest.MIN_REPLICAS, ClickPipeScalingPatchRequest.MAX_REPLICAS)
                 .help("1 to 40. Empty: ClickPipes' default (1).").placeholder("1").build());
@@ -85,8 +102,6 @@ final class StreamingDestination {
                 .options(IntStream.rangeClosed(1, 16).mapToObj(i -> memory(i * 0.5))
                         .map(gb -> new FieldOption(gb, gb + " GB")).toList())
                 .help("0.5 to 8 GB. Empty: ClickPipes' default.").build());
-        fields.addAll(SettingFields.of(kind));
-        return fields;
     }
 
     /** What the columns editor and the keys break: column rows, names that must be columns, field mappings. */
@@ -149,7 +164,10 @@ final class StreamingDestination {
                 .toList();
     }
 
-    static ClickPipeScaling scaling(WizardValues values) {
+    static ClickPipeScaling scaling(String kind, WizardValues values) {
+        if (!sizedByReplicas(kind)) {
+            return null;
+        }
         Integer replicas = values.get("scaling.replicas") == null ? null
                 : Integer.valueOf(values.get("scaling.replicas"));
         Integer cpu = values.get("scaling.replicaCpuMillicores") == null ? null

@@ -106,7 +106,7 @@ class KafkaWizardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-destination-table"))).sendKeys("orders_copy");
         browser.findElement(By.name("columns.0.name")).sendKeys("order_id");
         browser.findElement(By.name("columns.0.type")).sendKeys("UInt64");
-        browser.findElement(By.xpath("//button[normalize-space()='Back']")).click();
+        press("Back");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-topics"))).getAttribute("value"))
                 .isEqualTo("orders");
         next();
@@ -127,8 +127,21 @@ class KafkaWizardBrowserTest {
         wait.until(d -> state().equals("Running"));
     }
 
+    /** Presses Next and waits for the next page. */
     private void next() {
-        browser.findElement(By.xpath("//button[normalize-space()='Next']")).click();
+        press("Next");
+    }
+
+    /** Presses the button labelled {@code label} once the page is ready, and waits for the page it leads to. */
+    private void press(String label) {
+        WebElement pressed = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> {
+                    WebElement button = d.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
+                    button.click();
+                    return button;
+                });
+        wait.until(ExpectedConditions.stalenessOf(pressed));
     }
 
     private String state() {

@@ -472,7 +472,9 @@ class KafkaWizardTest {
                         Set<String> expected = new LinkedHashSet<>(typed.values().keySet());
                         expected.removeIf(name -> name.startsWith("credentials.")
                                 || name.startsWith("schemaRegistry.credentials.") || name.equals("consumerGroup"));
+                        expected.add("type"); // which tile Duplicate opens
                         assertThat(prefill.keySet()).containsExactlyInAnyOrderElementsOf(expected);
+                        assertThat(prefill.get("type")).isEqualTo(type);
                         assertThat(prefill).doesNotContainKeys("consumerGroup");
                         assertThat(prefill.values()).noneMatch(value -> typed.secrets().containsValue(value));
 
@@ -669,7 +671,7 @@ class KafkaWizardTest {
      * property, so the JSON Schema check alone would let a misspelt field through). Of a {@code anyOf}, the branch
      * that declares the most of them is held to.
      */
-    private static List<String> undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance) {
+    static List<String> undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance) {
         List<String> found = new ArrayList<>();
         undeclared(spec, schema, instance, "$", found);
         return found;
@@ -725,7 +727,7 @@ class KafkaWizardTest {
     }
 
     /** Leaves of a JSON object by dotted path: {@code credentials.username} → {@code my_user}. */
-    private static void flatten(JsonNode node, String prefix, BiConsumer<String, String> leaf) {
+    static void flatten(JsonNode node, String prefix, BiConsumer<String, String> leaf) {
         for (String name : node.propertyNames()) {
             JsonNode child = node.get(name);
             String path = prefix.isEmpty() ? name : prefix + "." + name;

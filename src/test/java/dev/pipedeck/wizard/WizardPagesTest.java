@@ -204,7 +204,9 @@ class WizardPagesTest {
         "malformed URL    | kafka   | confluent | 2 | format=Avro;schemaRegistry.url=not a url   | schemaRegistry.url       | must be a URL",
         "out of range     | pubsub  |           | 2 | ackDeadline=601                            | ackDeadline              | from 10 to 600",
         "malformed JSON   | pubsub  |           | 1 | secret:serviceAccountKey={not json         | serviceAccountKey        | not valid JSON",
-        "replicas 41      | kinesis |           | 4 | scaling.replicas=41                        | scaling.replicas         | from 1 to 40" })
+        "replicas 41      | kinesis |           | 4 | scaling.replicas=41                        | scaling.replicas         | from 1 to 40",
+        "queue, one-off   | objectStorage | s3  | 2 | format=JSONEachRow;queueUrl=https://sqs.us-east-1.amazonaws.com/123456789012/q | queueUrl | only applies to continuous ingestion",
+        "S3 conn. string  | objectStorage | s3  | 1 | authentication=CONNECTION_STRING;secret:connectionString=AccountKey=k | authentication | must be one of" })
     void eachKindOfBadInputGetsAMessageAtItsFieldAndNothingIsSent(String name, String kind, String type, int step,
             String typed, String field, String message) throws Exception {
         MockHttpServletRequestBuilder start = post(pipes + "/new").with(csrf()).with(user("otto").roles("OPERATOR"))
