@@ -27,9 +27,12 @@ import dev.pipedeck.cloud.clickpipe.PlainCredentials;
  * switches: {@code verify} sends neither (TLS, verifying the certificate: the API's default), {@code noVerify} sends
  * {@code skipCertVerification: true}, {@code off} sends {@code disableTls: true}.
  *
- * <p>The URI is a plain value — kept in the draft, audited, and shown on the pipe's page as the API returns it — so a
- * URI holding a username or password ({@code mongodb://user:pass@host}) or a password option is refused, pointing to
- * the username and password fields: the password then travels only as {@code credentials.password}.
+ * <p>The URI is a plain value — kept in the draft, audited, and shown on the pipe's page as the API returns it — so it
+ * never holds a password. A connection string pasted with one ({@code mongodb+srv://user:pass@host}, as MongoDB Atlas
+ * hands it out) is taken apart before it is saved ({@link #separateSecrets}): the username goes to its field (unless
+ * one is typed there), the password to the secret password field (unless one is typed there), and the URI keeps the
+ * rest. The check of step 1 still refuses user info in the URI, as the message shown while the field is typed and as
+ * the last guard; a URI option holding a secret ({@code tlsCertificateKeyFilePassword=…}) is refused.
  */
 @Component
 public class MongoDbWizard implements SourceWizard {
@@ -258,6 +261,28 @@ public class MongoDbWizard implements SourceWizard {
         return ClickPipePostSource.mongodb(mongodb.build());
     }
 
+    /** A connection string pasted with {@code user:password@}: both move to their fields, the URI keeps the rest. */
+    @Override
+    public void separateSecrets(int step, String type, Map<String, String> plain, Map<String, String> secrets) {
+        String uri = step == WizardStep.CONNECTION ? plain.get("uri") : null;
+        MongoUri parsed = uri == null ? null : MongoUri.parse(uri.strip());
+        if (parsed == null || parsed.userInfo() == null) {
+            return;
+        }
+        plain.put("uri", parsed.withoutUserInfo());
+        String userInfo = parsed.userInfo();
+        int colon = userInfo.indexOf(':');
+        String username = percentDecoded(colon < 0 ? userInfo : userInfo.substring(0, colon));
+        String typedUsername = plain.get("credentials.username");
+        if ((typedUsername == null || typedUsername.isBlank()) && !username.isBlank()) {
+            plain.put("credentials.username", username);
+        }
+        String password = colon < 0 ? "" : percentDecoded(userInfo.substring(colon + 1));
+        if (!password.isEmpty()) {
+            secrets.putIfAbsent("credentials.password", password);
+        }
+    }
+
     /** The spec's schema discovery takes Kafka and Kinesis sources only. */
     @Override
     public ClickPipeSchemaDiscoverySource discoverySource(String type, WizardValues values) {
@@ -278,7 +303,7 @@ public class MongoDbWizard implements SourceWizard {
             // is never copied
             String userInfo = parsed.userInfo();
             int colon = userInfo.indexOf(':');
-            put(values, "credentials.username", decoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            put(values, "credentials.username", percentDecoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
             uri = parsed.withoutUserInfo();
         }
         put(values, "uri", uri);
@@ -361,9 +386,9 @@ public class MongoDbWizard implements SourceWizard {
                     + "mongodb+srv://cluster0.example.mongodb.net.");
         }
         if (parsed.userInfo() != null) {
-            return new UriProblem("uri", "Take the username and password out of the URI (the part before @) and "
-                    + "type them into their own fields: the password is kept encrypted there, while the URI is shown "
-                    + "on the pipe's page.");
+            return new UriProblem("uri", "The username and password go in their own fields: Next moves them there "
+                    + "out of the URI (the part before @), so the password is kept encrypted and the URI, which is "
+                    + "shown on the pipe's page, holds none.");
         }
         String[] hosts = parsed.hosts().split(",", -1);
         for (String host : hosts) {
@@ -440,7 +465,7 @@ public class MongoDbWizard implements SourceWizard {
         for (String pair : query.split("[&;]")) {
             int equals = pair.indexOf('=');
             String name = (equals < 0 ? pair : pair.substring(0, equals)).toLowerCase(Locale.ROOT);
-            options.put(name, equals < 0 ? "" : decoded(pair.substring(equals + 1)));
+            options.put(name, equals < 0 ? "" : percentDecoded(pair.substring(equals + 1)));
         }
         return options;
     }
@@ -472,9 +497,10 @@ public class MongoDbWizard implements SourceWizard {
         return text == null ? null : Boolean.valueOf(text);
     }
 
-    private static String decoded(String text) {
+    /** Percent-decoding as in a URI (a + stays a +, unlike in a form); malformed escapes are kept as typed. */
+    static String percentDecoded(String text) {
         try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
             return text;
         }

@@ -215,7 +215,7 @@ class DocumentAndWarehouseWizardWalkTest {
         "malformed key       | bigquery | 1 | name=x;snapshotStagingPath=gs://acme-staging/;secret:serviceAccountKey={not json | serviceAccountKey | not valid JSON",
         "not a SA key        | bigquery | 1 | name=x;snapshotStagingPath=gs://acme-staging/;secret:serviceAccountKey={\"type\":\"authorized_user\"} | serviceAccountKey | not a service account key",
         "staging not on GCS  | bigquery | 1 | name=x;snapshotStagingPath=s3://acme-staging/;secret:serviceAccountKey={\"type\":\"service_account\"} | snapshotStagingPath | gs://",
-        "password in the URI | mongodb  | 1 | name=x;uri=mongodb://clickpipes:hunter2@db.example.com;readPreference=primary;tls=verify | uri | username and password out of the URI",
+        "secret URI option   | mongodb  | 1 | name=x;uri=mongodb://db.example.com/?tlsCertificateKeyFilePassword=k;readPreference=primary;tls=verify | uri | option holds a secret",
         "unknown read pref   | mongodb  | 1 | name=x;uri=mongodb://db.example.com;readPreference=fastest;tls=verify  | readPreference            | must be one of",
         "rows below minimum  | mongodb  | 2 | settings.replicationMode=cdc;settings.snapshotNumRowsPerPartition=10 | settings.snapshotNumRowsPerPartition | from 1000" })
     void badInputIsRefusedAtItsFieldAndNothingIsSent(String name, String kind, int step, String typed, String field,
@@ -239,6 +239,38 @@ class DocumentAndWarehouseWizardWalkTest {
         assertThat(created).as("Create on the refused draft shows a step to fix").contains("needs fixing");
         assertThat(cloud.count("POST", PIPES_PATH_UNDER_V1.formatted(organizationId))).as("nothing sent upstream")
                 .isEqualTo(posts);
+    }
+
+    @Test
+    void anAtlasConnectionStringPastedWithItsPasswordKeepsThePasswordOnlyAsASecret() throws Exception {
+        String password = "Atlas-" + UUID.randomUUID();
+        String base = start("mongodb");
+        String draft = base.substring(base.lastIndexOf('/') + 1);
+
+        assertThat(next(base, 1, Map.of("name", "pasted", "uri", "mongodb+srv://clickpipes:" + password
+                + "@cluster0.abcde.mongodb.net/?retryWrites=true&w=majority", "readPreference", "secondaryPreferred",
+                "tls", "verify"))).endsWith("/step/2");
+
+        assertThat(page(base + "/step/1")).contains("value=\"mongodb+srv://cluster0.abcde.mongodb.net/"
+                + "?retryWrites=true&amp;w=majority\"", "value=\"clickpipes\"", "stored — leave blank to keep")
+                .doesNotContain(password);
+        assertThat(jdbc.queryForObject("select values_json from wizard_draft where id = ?", String.class, draft))
+                .doesNotContain(password).contains("cluster0.abcde.mongodb.net");
+        assertThat(jdbc.queryForObject("select secrets_ciphertext from wizard_draft where id = ?", String.class,
+                draft)).isNotNull().doesNotContain(password);
+        assertThat(next(base, 2, Map.of("settings.replicationMode", "cdc"))).endsWith("/step/3");
+        assertThat(next(base, 3, Map.of("destination.database", "default", "tables.0.sourceDatabaseName", "app",
+                "tables.0.sourceCollection", "events", "tables.0.targetTable", "app_events"))).endsWith("/step/4");
+        assertThat(next(base, 4, Map.of())).endsWith("/step/5");
+
+        JsonNode body = JSON.readTree(create(base).body());
+
+        assertSpecAccepts(body);
+        assertThat(body.at("/source/mongodb/uri").asString())
+                .isEqualTo("mongodb+srv://cluster0.abcde.mongodb.net/?retryWrites=true&w=majority");
+        assertThat(body.at("/source/mongodb/credentials/username").asString()).isEqualTo("clickpipes");
+        assertThat(body.at("/source/mongodb/credentials/password").asString()).isEqualTo(password);
+        assertNowhereStored(password);
     }
 
     @Test

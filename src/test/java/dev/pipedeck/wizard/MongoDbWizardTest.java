@@ -253,10 +253,10 @@ class MongoDbWizardTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "mongodb://clickpipes:s3cret@db.example.com:27017   | verify | uri | username and password out of the URI",
-        "mongodb+srv://clickpipes@cluster0.example.mongodb.net | verify | uri | username and password out of the URI",
-        "mongodb://u:p@ss/word@db.example.com/?tls=true     | verify | uri | username and password out of the URI",
-        "mongodb://db.example.com/?authMechanism=PLAIN&password=x | verify | uri | password option holds a secret",
+        "mongodb://clickpipes:s3cret@db.example.com:27017   | verify | uri | go in their own fields",
+        "mongodb+srv://clickpipes@cluster0.example.mongodb.net | verify | uri | go in their own fields",
+        "mongodb://u:p@ss/word@db.example.com/?tls=true     | verify | uri | go in their own fields",
+        "mongodb://db.example.com/?tlsCertificateKeyFilePassword=x | verify | uri | option holds a secret",
         "postgres://db.example.com:5432                     | verify | uri | starts with mongodb://",
         "MONGODB://db.example.com                           | verify | uri | starts with mongodb://",
         "mongodb+srv://cluster0.example.mongodb.net:27017   | verify | uri | one host without a port",
@@ -284,6 +284,44 @@ class MongoDbWizardTest {
         Map<String, String> plain = new HashMap<>(typed("cdc", MongoDbWizard.TLS_VERIFY, false).values());
         plain.put("uri", uri);
         assertThat(wizard.crossFieldErrors(1, null, new WizardValues(plain, Map.of()))).isEmpty();
+    }
+
+    @Test
+    void aConnectionStringPastedWithItsPasswordIsTakenApartBeforeAnythingIsSaved() {
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("uri", " mongodb+srv://click%40pipes:p%40ss+w%2Frd@cluster0.example.mongodb.net/?retryWrites=true ");
+        plain.put("credentials.username", "");
+        Map<String, String> secrets = new LinkedHashMap<>();
+
+        wizard.separateSecrets(1, null, plain, secrets);
+
+        assertThat(plain).containsEntry("uri", "mongodb+srv://cluster0.example.mongodb.net/?retryWrites=true")
+                .containsEntry("credentials.username", "click@pipes");
+        assertThat(secrets).containsExactly(Map.entry("credentials.password", "p@ss+w/rd"));
+        assertThat(plain.toString()).doesNotContain("p%40ss").doesNotContain("p@ss");
+        assertThat(wizard.crossFieldErrors(1, null, new WizardValues(with(plain, "readPreference", "primary", "tls",
+                "verify"), secrets))).isEmpty();
+    }
+
+    @Test
+    void whatIsTypedInTheUsernameAndPasswordFieldsWinsOverTheUris() {
+        Map<String, String> plain = new LinkedHashMap<>();
+        plain.put("uri", "mongodb://old:old-password@db.example.com");
+        plain.put("credentials.username", "reader");
+        Map<String, String> secrets = new LinkedHashMap<>(Map.of("credentials.password", "typed-password"));
+
+        wizard.separateSecrets(1, null, plain, secrets);
+
+        assertThat(plain).containsEntry("uri", "mongodb://db.example.com").containsEntry("credentials.username",
+                "reader");
+        assertThat(secrets).containsExactly(Map.entry("credentials.password", "typed-password"));
+
+        Map<String, String> otherStep = new LinkedHashMap<>(Map.of("uri", "mongodb://u:p@db.example.com"));
+        wizard.separateSecrets(2, null, otherStep, new LinkedHashMap<>());
+        assertThat(otherStep).as("only step 1 has the URI").containsEntry("uri", "mongodb://u:p@db.example.com");
+        Map<String, String> plainUri = new LinkedHashMap<>(Map.of("uri", "mongodb://db.example.com"));
+        wizard.separateSecrets(1, null, plainUri, secrets);
+        assertThat(plainUri).containsExactly(Map.entry("uri", "mongodb://db.example.com"));
     }
 
     @Test
@@ -439,6 +477,14 @@ class MongoDbWizardTest {
             plain.put("settings.clickhouse_max_insert_threads", "4");
         }
         return new WizardValues(plain, secrets);
+    }
+
+    private static Map<String, String> with(Map<String, String> plain, String... more) {
+        Map<String, String> values = new LinkedHashMap<>(plain);
+        for (int i = 0; i < more.length; i += 2) {
+            values.put(more[i], more[i + 1]);
+        }
+        return values;
     }
 
     private static void row(Map<String, String> plain, int row, String database, String collection, String target) {
