@@ -109,7 +109,9 @@ public class BigQueryWizard implements SourceWizard {
                 WizardField.named("tableEngine", "Engine", FieldType.SELECT)
                         .options(ClickPipeBigQueryPipeTableMapping.TABLE_ENGINES.stream().map(FieldOption::of)
                                 .toList())
-                        .help("Empty: the default.").build());
+                        .help("ReplacingMergeTree keeps one row per sorting key, MergeTree keeps every row, Null "
+                                + "stores nothing (for materialized views). Empty: ClickPipes' default.")
+                        .build());
     }
 
     @Override

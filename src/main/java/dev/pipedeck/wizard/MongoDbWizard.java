@@ -165,7 +165,8 @@ public class MongoDbWizard implements SourceWizard {
                 WizardField.named("tableEngine", "Engine", FieldType.SELECT)
                         .options(ClickPipeMongoDBPipeTableMapping.TABLE_ENGINES.stream().map(FieldOption::of)
                                 .toList())
-                        .help("Empty: the default (ReplacingMergeTree, which applies updates and deletes).")
+                        .help("ReplacingMergeTree applies updates and deletes, MergeTree only appends, Null stores "
+                                + "nothing (for materialized views). Empty: ClickPipes' default.")
                         .build());
     }
 
@@ -187,7 +188,7 @@ public class MongoDbWizard implements SourceWizard {
         if (username && !password) {
             errors.put("credentials.password", "A password is needed with the username.");
         } else if (password && !username) {
-            errors.put("credentials.username", "Whose password is it? Type the username too.");
+            errors.put("credentials.username", "Type the username that goes with the password.");
         }
         String tlsHost = values.get("tlsHost");
         if (tlsHost != null && !isOn(values, TLS_OFF) && !HOSTNAME.matcher(tlsHost).matches()) {
