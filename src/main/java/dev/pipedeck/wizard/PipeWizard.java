@@ -185,6 +185,7 @@ public class PipeWizard {
                 secretChanges.put(field.name(), secrets.get(field.name()));
             }
         }
+        wizard(draft.kind()).separateSecrets(step, draft.type(), changes, secretChanges);
         int reached = Math.max(draft.step(), step);
         WizardDraft saved = drafts.save(id, owner(), reached, changes, secretChanges);
         if (action.kind() == StepAction.Kind.BACK) {

@@ -38,6 +38,14 @@ public interface SourceWizard {
     /** The source for {@code POST …/clickpipes/schemaDiscovery}, or null when this kind cannot be sampled. */
     ClickPipeSchemaDiscoverySource discoverySource(String type, WizardValues values);
 
+    /**
+     * Before what was posted for a step is saved: moves secrets typed into plain fields (a password inside a
+     * connection URI) into their secret fields, changing the two maps in place, so that such a secret is never kept,
+     * shown or checked as a plain value. Most kinds have nothing to move.
+     */
+    default void separateSecrets(int step, String type, Map<String, String> plain, Map<String, String> secrets) {
+    }
+
     /** Values (never secrets) that pre-fill this wizard from an existing pipe of this kind, for "Duplicate". */
     Map<String, String> prefill(ClickPipe pipe);
 
