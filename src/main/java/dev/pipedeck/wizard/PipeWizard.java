@@ -65,6 +65,14 @@ public class PipeWizard {
         return name != null ? name : service.serviceId();
     }
 
+    /** What the draft creates, as its tile says it ("Confluent Cloud", "Amazon S3", "Postgres CDC"). */
+    @PreAuthorize("hasRole('OPERATOR')")
+    public String sourceLabel(WizardDraft draft) {
+        return wizard(draft.kind()).tiles().stream()
+                .filter(tile -> java.util.Objects.equals(tile.type(), draft.type())).map(SourceTile::label)
+                .findFirst().orElse(draft.kind());
+    }
+
     /** Starts a draft for one tile. */
     @PreAuthorize("hasRole('OPERATOR')")
     public WizardDraft start(ServiceRef service, String kind, String type) {

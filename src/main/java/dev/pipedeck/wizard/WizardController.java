@@ -162,6 +162,7 @@ class WizardController {
         model.addAttribute("connection", connections.get(draft.organizationId()));
         model.addAttribute("serviceName", wizard.serviceName(new ServiceRef(draft.organizationId(),
                 draft.serviceId())));
+        model.addAttribute("sourceLabel", wizard.sourceLabel(draft));
         model.addAttribute("page", new WizardPage(draft, steps, step, errors, wizard.tableMappingFields(draft)));
         model.addAttribute("note", note);
         model.addAttribute("problem", problem);
