@@ -94,9 +94,9 @@ public record PipeView(ClickPipe pipe, String sourceKind, String sourceLabel, Li
         return kind() != null && !databasePipe();
     }
 
-    /** Whether a creation wizard can start from this pipe ("Duplicate"): the streaming kinds for now. */
+    /** Whether a creation wizard can start from this pipe ("Duplicate"): the kinds that have a wizard. */
     public boolean duplicable() {
-        return kind() != null && Set.of("kafka", "kinesis", "pubsub").contains(kind());
+        return kind() != null && Set.of("kafka", "kinesis", "pubsub", "postgres", "mysql").contains(kind());
     }
 
     /** Resync applies to Postgres and MySQL pipes only. */
