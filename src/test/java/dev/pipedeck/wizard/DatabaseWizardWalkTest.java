@@ -225,8 +225,11 @@ class DatabaseWizardWalkTest {
                    "tableMappings":[{"sourceSchemaName":"public","sourceTable":"orders","targetTable":"orders",
                      "useCustomSortingKey":true,"sortingKeys":["id","day"]}]}},
                  "destination":{"database":"analytics"}}""".formatted(pipe));
-        String stepOne = perform(post("/organizations/" + organizationId + "/services/" + SERVICE + "/pipes/" + pipe
-                + "/duplicate").with(csrf()).with(user("walker").roles("OPERATOR"))).getRedirectedUrl();
+        String pipePage = "/organizations/" + organizationId + "/services/" + SERVICE + "/pipes/" + pipe;
+        assertThat(body(perform(get(pipePage).with(user("walker").roles("OPERATOR")))))
+                .as("the pipe's page offers Duplicate").contains("action=\"" + pipePage + "/duplicate\"");
+        String stepOne = perform(post(pipePage + "/duplicate").with(csrf()).with(user("walker").roles("OPERATOR")))
+                .getRedirectedUrl();
         assertThat(stepOne).endsWith("/step/1");
         String page = body(perform(get(stepOne).with(user("walker").roles("OPERATOR"))));
         assertThat(page).contains("New <span>neon</span> pipe", "value=\"Copy of orders\"", "value=\"ep-1.neon.tech\"")
