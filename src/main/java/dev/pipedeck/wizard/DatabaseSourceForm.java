@@ -34,8 +34,8 @@ final class DatabaseSourceForm {
     static final String[] LOAD_MODES = {CDC, SNAPSHOT};
 
     /** A host name (RFC 1123 labels) or an IPv4 address: the spec's {@code format: hostname}. */
-    static final Pattern HOSTNAME = Pattern.compile(
-            "(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    static final Pattern HOSTNAME = Pattern.compile("(?=.{1,253}$)"
+            + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
     private static final Pattern CERTIFICATE = Pattern.compile(
             "-----BEGIN CERTIFICATE-----[\\s\\S]+?-----END CERTIFICATE-----");
@@ -94,7 +94,8 @@ final class DatabaseSourceForm {
         fields.add(WizardField.named("credentials.username", "Username", FieldType.TEXT).required()
                 .shownWhen("authentication", flavour.authentications().toArray(String[]::new))
                 .help(flavour.aws() ? "The database user ClickPipes signs in as; with an IAM role, the user granted "
-                        + "IAM authentication (e.g. clickpipes_iam_user)." : "The database user ClickPipes signs in as.")
+                        + "IAM authentication (e.g. clickpipes_iam_user)."
+                        : "The database user ClickPipes signs in as.")
                 .build());
         fields.add(WizardField.named("credentials.password", "Password", FieldType.SECRET).required()
                 .shownWhen("authentication", BASIC)
@@ -137,7 +138,8 @@ final class DatabaseSourceForm {
                     + "database authentication is for Amazon RDS and Aurora.");
         }
         String role = values.get("iamRole");
-        if (IAM_ROLE.equals(method) && role != null && role.startsWith("arn:") && !IAM_ROLE_ARN.matcher(role).matches()) {
+        if (IAM_ROLE.equals(method) && role != null && role.startsWith("arn:")
+                && !IAM_ROLE_ARN.matcher(role).matches()) {
             errors.put("iamRole", "Give the ARN of an IAM role: arn:aws:iam::<account>:role/<name>.");
         }
         String tlsHost = values.get("tlsHost");
@@ -312,7 +314,8 @@ final class DatabaseSourceForm {
         for (Row row : rows(fields, values)) {
             sourceNameError(engine, row.schema(), "The " + engine.namespace(), false)
                     .ifPresent(e -> errors.put(row.key("sourceSchemaName"), e));
-            sourceNameError(engine, row.table(), "The table", true).ifPresent(e -> errors.put(row.key("sourceTable"), e));
+            sourceNameError(engine, row.table(), "The table", true)
+                    .ifPresent(e -> errors.put(row.key("sourceTable"), e));
             if (row.typedTarget() != null) {
                 targetError(row.typedTarget()).ifPresent(e -> errors.put(row.key("targetTable"), e));
             }

@@ -63,7 +63,8 @@ class DatabaseWizardWalkTest {
         organizationId = UUID.randomUUID().toString();
         cloud.ok("GET", "/organizations/" + organizationId + "/services/" + SERVICE,
                 "{\"id\":\"" + SERVICE + "\",\"name\":\"analytics\",\"state\":\"running\"}");
-        cloud.ok("POST", createPath(), "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"walked\",\"state\":\"Setup\"}");
+        cloud.ok("POST", createPath(),
+                "{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"walked\",\"state\":\"Setup\"}");
     }
 
     @AfterAll
@@ -77,7 +78,8 @@ class DatabaseWizardWalkTest {
                 organizationId) == 0) {
             mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
                     .param("displayName", "Database walk org").param("organizationId", organizationId)
-                    .param("keyId", "DbWalk01").param("keySecret", "DbWalkKeySecret99").param("baseUrl", cloud.baseUrl())
+                    .param("keyId", "DbWalk01").param("keySecret", "DbWalkKeySecret99")
+                    .param("baseUrl", cloud.baseUrl())
                     .param("budgetRequests", "1000").param("budgetWindowSeconds", "1").param("saveUnverified", "true"));
         }
     }
