@@ -105,7 +105,8 @@
         var parts = rule.split('=');
         return parts[1].split('|').indexOf(fieldValue(form, parts[0])) >= 0;
       });
-      block.hidden = !shown;
+      // A field the server flagged stays in sight, so its message can be read and the field fixed.
+      block.hidden = !shown && !block.querySelector('[aria-invalid="true"]');
     });
   }
   document.addEventListener('change', function (event) {

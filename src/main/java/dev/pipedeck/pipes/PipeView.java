@@ -94,9 +94,9 @@ public record PipeView(ClickPipe pipe, String sourceKind, String sourceLabel, Li
         return kind() != null && !databasePipe();
     }
 
-    /** Whether a creation wizard can start from this pipe ("Duplicate"): the streaming and object storage kinds. */
+    /** Whether a creation wizard can start from this pipe ("Duplicate"): every kind has one. */
     public boolean duplicable() {
-        return kind() != null && Set.of("kafka", "kinesis", "pubsub", "objectStorage").contains(kind());
+        return kind() != null;
     }
 
     /** Resync applies to Postgres and MySQL pipes only. */

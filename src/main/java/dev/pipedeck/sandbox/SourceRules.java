@@ -481,11 +481,21 @@ final class SourceRules {
         }
     }
 
-    /** Credentials, IAM role and TLS of a Postgres or MySQL source. */
+    /**
+     * Credentials, IAM role and TLS of a Postgres or MySQL source. With IAM_ROLE the credentials may carry the
+     * database user alone (IAM database authentication signs that user in with a token, not a password); the spec's
+     * {@code PLAIN} schema requires neither part.
+     */
     private static void databaseConnection(BodyField source, String authentication) {
         boolean iam = "IAM_ROLE".equals(authentication);
         source.field("iamRole").string(iam ? REQUIRED : OPTIONAL);
-        plainCredentials(source.field("credentials"), iam ? OPTIONAL : REQUIRED);
+        BodyField credentials = source.field("credentials");
+        if (!iam) {
+            plainCredentials(credentials, REQUIRED);
+        } else if (credentials.object(OPTIONAL)) {
+            credentials.field("username").string(REQUIRED);
+            credentials.field("password").string(OPTIONAL);
+        }
         source.field("tlsHost").string(OPTIONAL);
         source.field("caCertificate").string(OPTIONAL);
         source.field("disableTls").bool(OPTIONAL);

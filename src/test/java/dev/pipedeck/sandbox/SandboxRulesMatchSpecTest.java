@@ -59,6 +59,10 @@ class SandboxRulesMatchSpecTest {
         String kinesis = text(SandboxBodies.kinesis());
         String s3 = text(SandboxBodies.s3());
         String mongodb = text(SandboxBodies.mongodb());
+        // IAM database authentication signs the database user in with a token: the username alone is spec-valid.
+        cases.accepted("Postgres IAM_ROLE with the database user only", postgres.replaceAll(
+                "\"credentials\":\\{[^}]*\\}", "\"authentication\":\"IAM_ROLE\",\"iamRole\":"
+                        + "\"arn:aws:iam::123456789012:role/clickpipes\",\"credentials\":{\"username\":\"clickpipes_iam\"}"));
         cases.schemaRejected("Kafka type not in the enum", kafka.replace("\"confluent\"", "\"confluence\""));
         cases.schemaRejected("managedTable not a boolean", kafka.replace("\"managedTable\":true", "\"managedTable\":\"yes\""));
         cases.schemaRejected("name not a string", kafka.replace("\"My Kafka ClickPipe\"", "42"));

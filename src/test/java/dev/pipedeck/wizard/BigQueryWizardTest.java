@@ -221,7 +221,6 @@ class BigQueryWizardTest {
             assertThat(tile.type()).as("the spec's BigQuery source has no type").isNull();
             assertThat(tile.available()).isTrue();
         });
-        assertThat(SourceTiles.upcoming(wizard.tiles())).noneMatch(tile -> tile.kind().equals("bigquery"));
     }
 
     // ---- the reference page's example

@@ -204,7 +204,6 @@ class MongoDbWizardTest {
             assertThat(tile.type()).as("the spec's MongoDB source has no type").isNull();
             assertThat(tile.available()).isTrue();
         });
-        assertThat(SourceTiles.upcoming(wizard.tiles())).noneMatch(tile -> tile.kind().equals("mongodb"));
     }
 
     // ---- the reference page's example

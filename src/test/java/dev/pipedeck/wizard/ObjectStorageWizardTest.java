@@ -218,8 +218,6 @@ class ObjectStorageWizardTest {
             assertThat(tile.available()).isTrue();
             assertThat(tile.description()).isNotBlank();
         });
-        assertThat(SourceTiles.upcoming(wizard.tiles())).as("no 'coming later' object storage tile is left")
-                .noneMatch(tile -> tile.kind().equals("objectStorage"));
     }
 
     @Test

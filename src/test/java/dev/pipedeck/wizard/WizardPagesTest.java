@@ -75,7 +75,8 @@ class WizardPagesTest {
     void anOperatorWalksTheKinesisWizardAndCreatesExactlyOnePipe(CapturedOutput output) throws Exception {
         String start = body(mvc.perform(get(pipes + "/new").with(user("otto").roles("OPERATOR"))).andReturn()
                 .getResponse());
-        assertThat(start).contains("Amazon Kinesis", "Google Pub/Sub", "Amazon S3", "coming in a later release");
+        assertThat(start).contains("Confluent Cloud", "Amazon Kinesis", "Google Pub/Sub", "Amazon S3", "Supabase",
+                "MongoDB", "BigQuery").doesNotContain("coming in a later release");
 
         String step1 = mvc.perform(post(pipes + "/new").with(csrf()).with(user("otto").roles("OPERATOR"))
                 .param("kind", "kinesis")).andReturn().getResponse().getRedirectedUrl();
