@@ -34,6 +34,13 @@ import reactor.core.publisher.Mono;
 public class AuditedCloudCalls {
 
     static final Duration CALL_LIMIT = Duration.ofSeconds(90);
+    /** Service names change rarely: remembered this long, so naming a service costs no request budget. */
+    static final Duration NAME_MEMORY = Duration.ofMinutes(5);
+
+    private record RememberedName(String name, long until) {
+    }
+
+    private final java.util.Map<ServiceRef, RememberedName> serviceNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final OrgConnectionService connections;
     private final ClickHouseCloudClient cloud;
@@ -65,14 +72,26 @@ public class AuditedCloudCalls {
         OrgConnection connection = connections.get(service.organizationId());
         String organizationName = connection.getOrganizationName() != null ? connection.getOrganizationName()
                 : connection.getDisplayName();
-        String serviceName = null;
-        try {
-            serviceName = cloud.instanceGet(connections.cloudConnection(connection), service.serviceId())
-                    .block(Duration.ofSeconds(5)).name();
-        } catch (RuntimeException unnamed) {
-            // The id identifies the service; the name is a courtesy.
+        return AuditTarget.service(service.organizationId(), organizationName, service.serviceId(),
+                serviceName(connection, service));
+    }
+
+    private String serviceName(OrgConnection connection, ServiceRef service) {
+        RememberedName remembered = serviceNames.get(service);
+        if (remembered != null && remembered.until() > System.nanoTime()) {
+            return remembered.name();
         }
-        return AuditTarget.service(service.organizationId(), organizationName, service.serviceId(), serviceName);
+        try {
+            String name = cloud.instanceGet(connections.cloudConnection(connection), service.serviceId())
+                    .block(Duration.ofSeconds(5)).name();
+            if (serviceNames.size() > 10_000) {
+                serviceNames.clear();
+            }
+            serviceNames.put(service, new RememberedName(name, System.nanoTime() + NAME_MEMORY.toNanos()));
+            return name;
+        } catch (RuntimeException unnamed) {
+            return null; // the id identifies the service; the name is a courtesy
+        }
     }
 
     /**

@@ -39,7 +39,7 @@ import dev.pipedeck.users.Role;
  * <p>Each sandbox state lasts 3 s: the pipe page polls its state every 2 s, so every state is seen at least once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "pipedeck.sandbox.transition-delay=5000ms", "pipedeck.cloud.read-cache-ttl=500ms" })
+        "pipedeck.sandbox.transition-delay=10s", "pipedeck.cloud.read-cache-ttl=500ms" })
 class PostgresWizardBrowserTest {
 
     private static final String PASSWORD = "sandbox-postgres-password";
@@ -148,7 +148,7 @@ class PostgresWizardBrowserTest {
         wait.until(ExpectedConditions.urlMatches("/pipes/[0-9a-f-]{36}$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("shop replica");
         List<String> seen = new ArrayList<>();
-        new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(100)).until(d -> {
             String state = state();
             if (!state.isEmpty() && (seen.isEmpty() || !seen.get(seen.size() - 1).equals(state))) {
                 seen.add(state);
