@@ -1,8 +1,6 @@
 package dev.pipedeck.wizard;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeBigQueryPipeTableMapping;
 import dev.pipedeck.cloud.clickpipe.ClickPipeBigQuerySource;
 import dev.pipedeck.cloud.clickpipe.ClickPipePostSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSchemaDiscoverySource;
-import dev.pipedeck.cloud.clickpipe.ServiceAccount;
 
 /**
  * The BigQuery wizard: a one-time copy (snapshot) of BigQuery tables, staged through a GCS bucket. Step 1: the service
@@ -120,7 +117,7 @@ public class BigQueryWizard implements SourceWizard {
         if (step != WizardStep.CONNECTION) {
             return errors;
         }
-        String keyProblem = PubSubWizard.serviceAccountKeyProblem(values.secret("serviceAccountKey"));
+        String keyProblem = GoogleServiceAccountKey.problem(values.secret("serviceAccountKey"));
         if (keyProblem != null) {
             errors.put("serviceAccountKey", keyProblem);
         }
@@ -194,7 +191,7 @@ public class BigQueryWizard implements SourceWizard {
                 values.get("snapshotStagingPath"),
                 settings(values),
                 tableMappings(type, values),
-                serviceAccount(values.secret("serviceAccountKey"))));
+                GoogleServiceAccountKey.asServiceAccount(values.secret("serviceAccountKey"), "BigQuery")));
     }
 
     /** The spec's schema discovery takes Kafka and Kinesis sources only. */
@@ -261,14 +258,6 @@ public class BigQueryWizard implements SourceWizard {
                     values.get(prefix + "tableEngine")));
         }
         return mappings;
-    }
-
-    /** The key file as the spec's {@code ServiceAccount}: its content, exactly as uploaded or pasted, in base64. */
-    static ServiceAccount serviceAccount(String keyFile) {
-        if (keyFile == null) {
-            throw new IllegalArgumentException("a BigQuery pipe needs a service account key");
-        }
-        return new ServiceAccount(Base64.getEncoder().encodeToString(keyFile.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static Integer integer(String text) {

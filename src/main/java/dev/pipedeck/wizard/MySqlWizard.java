@@ -1,7 +1,6 @@
 package dev.pipedeck.wizard;
 
 import static dev.pipedeck.wizard.DatabaseSourceForm.CHANGE_MODES;
-import static dev.pipedeck.wizard.DatabaseSourceForm.LOAD_MODES;
 import static dev.pipedeck.wizard.DatabaseSourceForm.MODE;
 
 import java.util.ArrayList;
@@ -20,6 +19,9 @@ import dev.pipedeck.cloud.clickpipe.ClickPipePostSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSchemaDiscoverySource;
 import dev.pipedeck.wizard.DatabaseSourceForm.Engine;
 import dev.pipedeck.wizard.DatabaseSourceForm.Flavour;
+import dev.pipedeck.wizard.DatabaseSourceParts.Mapping;
+import dev.pipedeck.wizard.DatabaseSourceParts.Server;
+import dev.pipedeck.wizard.DatabaseSourceParts.SharedSettings;
 
 /**
  * The MySQL CDC wizard, MariaDB included: one tile per flavour of the spec ({@code ClickPipeMutateMySQLSource.type}).
@@ -111,12 +113,8 @@ public class MySqlWizard implements SourceWizard {
     @Override
     public ClickPipePostSource source(String type, WizardValues values) {
         Flavour flavour = DatabaseSourceForm.flavour(FLAVOURS, type);
-        String method = values.get("authentication");
-        if (!flavour.authentications().contains(method)) {
-            throw new IllegalArgumentException(flavour.label() + " does not sign in with " + method);
-        }
-        String mode = values.get(MODE);
-        String serverId = DatabaseSourceForm.textIn(values, "serverId", mode, CHANGE_MODES);
+        String method = DatabaseSourceParts.authentication(flavour, values);
+        String serverId = DatabaseSourceForm.textIn(values, "serverId", values.get(MODE), CHANGE_MODES);
         ClickPipeMySQLSource.Builder mysql = ClickPipeMySQLSource.builder()
                 .type(flavour.type())
                 .host(values.get("host"))
@@ -137,32 +135,28 @@ public class MySqlWizard implements SourceWizard {
     }
 
     private static ClickPipeMySQLPipeSettings settings(WizardValues values) {
-        String mode = values.get(MODE);
+        SharedSettings shared = SharedSettings.of(values);
         return ClickPipeMySQLPipeSettings.builder()
-                .replicationMode(mode)
-                .replicationMechanism(DatabaseSourceForm.textIn(values, "settings.replicationMechanism", mode,
-                        CHANGE_MODES))
-                .useCompression(DatabaseSourceForm.onIn(values, "settings.useCompression", mode, null))
-                .syncIntervalSeconds(DatabaseSourceForm.integerIn(values, "settings.syncIntervalSeconds", mode,
-                        CHANGE_MODES))
-                .pullBatchSize(DatabaseSourceForm.integerIn(values, "settings.pullBatchSize", mode, CHANGE_MODES))
-                .initialLoadParallelism(DatabaseSourceForm.integerIn(values, "settings.initialLoadParallelism", mode,
-                        LOAD_MODES))
-                .snapshotNumRowsPerPartition(DatabaseSourceForm.integerIn(values,
-                        "settings.snapshotNumRowsPerPartition", mode, LOAD_MODES))
-                .snapshotNumberOfParallelTables(DatabaseSourceForm.integerIn(values,
-                        "settings.snapshotNumberOfParallelTables", mode, LOAD_MODES))
-                .allowNullableColumns(DatabaseSourceForm.onIn(values, "settings.allowNullableColumns", mode, null))
-                .deleteOnMerge(DatabaseSourceForm.onIn(values, "settings.deleteOnMerge", mode, CHANGE_MODES))
+                .replicationMode(shared.replicationMode())
+                .replicationMechanism(DatabaseSourceForm.textIn(values, "settings.replicationMechanism",
+                        shared.replicationMode(), CHANGE_MODES))
+                .useCompression(DatabaseSourceForm.onIn(values, "settings.useCompression", shared.replicationMode(),
+                        null))
+                .syncIntervalSeconds(shared.syncIntervalSeconds())
+                .pullBatchSize(shared.pullBatchSize())
+                .initialLoadParallelism(shared.initialLoadParallelism())
+                .snapshotNumRowsPerPartition(shared.snapshotNumRowsPerPartition())
+                .snapshotNumberOfParallelTables(shared.snapshotNumberOfParallelTables())
+                .allowNullableColumns(shared.allowNullableColumns())
+                .deleteOnMerge(shared.deleteOnMerge())
                 .build();
     }
 
     private List<ClickPipeMySQLPipeTableMapping> tableMappings(WizardValues values) {
-        return DatabaseSourceForm.rows(tableMappingFields(null), values).stream()
-                .map(row -> new ClickPipeMySQLPipeTableMapping(row.schema(), row.table(), row.target(),
-                        DatabaseSourceForm.listOrNull(row.excludedColumns()),
-                        row.sortingKeys().isEmpty() ? null : Boolean.TRUE,
-                        DatabaseSourceForm.listOrNull(row.sortingKeys()), row.tableEngine(), row.partitionKey()))
+        return DatabaseSourceForm.rows(tableMappingFields(null), values).stream().map(Mapping::of)
+                .map(m -> new ClickPipeMySQLPipeTableMapping(m.sourceSchemaName(), m.sourceTable(), m.targetTable(),
+                        m.excludedColumns(), m.useCustomSortingKey(), m.sortingKeys(), m.tableEngine(),
+                        m.partitionKey()))
                 .toList();
     }
 
@@ -180,47 +174,23 @@ public class MySqlWizard implements SourceWizard {
             return values;
         }
         values.put("type", mysql.type() == null ? "mysql" : mysql.type());
-        DatabaseSourceForm.put(values, "host", mysql.host());
-        DatabaseSourceForm.put(values, "port", mysql.port());
-        String method = mysql.authentication() == null ? DatabaseSourceForm.BASIC : mysql.authentication();
-        values.put("authentication", method);
-        if (DatabaseSourceForm.IAM_ROLE.equals(method)) {
-            DatabaseSourceForm.put(values, "iamRole", mysql.iamRole());
-        }
-        DatabaseSourceForm.put(values, "tlsHost", mysql.tlsHost());
-        DatabaseSourceForm.put(values, "caCertificate", mysql.caCertificate());
-        DatabaseSourceForm.putOn(values, "disableTls", mysql.disableTls());
-        DatabaseSourceForm.putOn(values, "skipCertVerification", mysql.skipCertVerification());
+        new Server(mysql.host(), mysql.port(), mysql.authentication(), mysql.iamRole(), mysql.tlsHost(),
+                mysql.caCertificate(), mysql.disableTls(), mysql.skipCertVerification()).prefill(values);
         // Not the server id: two pipes replicating as the same server_id would push each other off the source.
         ClickPipeMySQLPipeSettings settings = mysql.settings();
         if (settings != null) {
-            DatabaseSourceForm.put(values, MODE, settings.replicationMode());
+            new SharedSettings(settings.replicationMode(), settings.syncIntervalSeconds(), settings.pullBatchSize(),
+                    settings.initialLoadParallelism(), settings.snapshotNumRowsPerPartition(),
+                    settings.snapshotNumberOfParallelTables(), settings.allowNullableColumns(),
+                    settings.deleteOnMerge()).prefill(values);
             DatabaseSourceForm.put(values, "settings.replicationMechanism", settings.replicationMechanism());
             DatabaseSourceForm.putOn(values, "settings.useCompression", settings.useCompression());
-            DatabaseSourceForm.put(values, "settings.syncIntervalSeconds", settings.syncIntervalSeconds());
-            DatabaseSourceForm.put(values, "settings.pullBatchSize", settings.pullBatchSize());
-            DatabaseSourceForm.put(values, "settings.initialLoadParallelism", settings.initialLoadParallelism());
-            DatabaseSourceForm.put(values, "settings.snapshotNumRowsPerPartition",
-                    settings.snapshotNumRowsPerPartition());
-            DatabaseSourceForm.put(values, "settings.snapshotNumberOfParallelTables",
-                    settings.snapshotNumberOfParallelTables());
-            DatabaseSourceForm.putOn(values, "settings.allowNullableColumns", settings.allowNullableColumns());
-            DatabaseSourceForm.putOn(values, "settings.deleteOnMerge", settings.deleteOnMerge());
         }
-        List<ClickPipeMySQLPipeTableMapping> mappings = mysql.tableMappings() == null ? List.of()
-                : mysql.tableMappings();
-        for (int row = 0; row < mappings.size(); row++) {
-            ClickPipeMySQLPipeTableMapping mapping = mappings.get(row);
-            DatabaseSourceForm.putRow(values, row, "sourceSchemaName", mapping.sourceSchemaName());
-            DatabaseSourceForm.putRow(values, row, "sourceTable", mapping.sourceTable());
-            DatabaseSourceForm.putRow(values, row, "targetTable", mapping.targetTable());
-            DatabaseSourceForm.putRow(values, row, "excludedColumns", mapping.excludedColumns());
-            if (!Boolean.FALSE.equals(mapping.useCustomSortingKey())) {
-                DatabaseSourceForm.putRow(values, row, "sortingKeys", mapping.sortingKeys());
-            }
-            DatabaseSourceForm.putRow(values, row, "tableEngine", mapping.tableEngine());
-            DatabaseSourceForm.putRow(values, row, "partitionKey", mapping.partitionKey());
-        }
+        Mapping.prefillAll(values, (mysql.tableMappings() == null ? List.<ClickPipeMySQLPipeTableMapping>of()
+                : mysql.tableMappings()).stream()
+                .map(m -> new Mapping(m.sourceSchemaName(), m.sourceTable(), m.targetTable(), m.excludedColumns(),
+                        m.useCustomSortingKey(), m.sortingKeys(), m.tableEngine(), m.partitionKey(), null))
+                .toList());
         return values;
     }
 

@@ -310,7 +310,7 @@ public class ObjectStorageWizard implements SourceWizard {
                 }
             }
             case SERVICE_ACCOUNT -> {
-                String problem = PubSubWizard.serviceAccountKeyProblem(values.secret("serviceAccountKey"));
+                String problem = GoogleServiceAccountKey.problem(values.secret("serviceAccountKey"));
                 if (problem != null) {
                     errors.put("serviceAccountKey", problem);
                 }

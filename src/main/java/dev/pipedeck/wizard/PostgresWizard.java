@@ -2,7 +2,6 @@ package dev.pipedeck.wizard;
 
 import static dev.pipedeck.wizard.DatabaseSourceForm.CDC_ONLY;
 import static dev.pipedeck.wizard.DatabaseSourceForm.CHANGE_MODES;
-import static dev.pipedeck.wizard.DatabaseSourceForm.LOAD_MODES;
 import static dev.pipedeck.wizard.DatabaseSourceForm.MODE;
 
 import java.nio.charset.StandardCharsets;
@@ -22,6 +21,9 @@ import dev.pipedeck.cloud.clickpipe.ClickPipePostgresSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSchemaDiscoverySource;
 import dev.pipedeck.wizard.DatabaseSourceForm.Engine;
 import dev.pipedeck.wizard.DatabaseSourceForm.Flavour;
+import dev.pipedeck.wizard.DatabaseSourceParts.Mapping;
+import dev.pipedeck.wizard.DatabaseSourceParts.Server;
+import dev.pipedeck.wizard.DatabaseSourceParts.SharedSettings;
 
 /**
  * The Postgres CDC wizard: one tile per flavour of the spec ({@code ClickPipeMutatePostgresSource.type}). Step 1: the
@@ -140,10 +142,7 @@ public class PostgresWizard implements SourceWizard {
     @Override
     public ClickPipePostSource source(String type, WizardValues values) {
         Flavour flavour = DatabaseSourceForm.flavour(FLAVOURS, type);
-        String method = values.get("authentication");
-        if (!flavour.authentications().contains(method)) {
-            throw new IllegalArgumentException(flavour.label() + " does not sign in with " + method);
-        }
+        String method = DatabaseSourceParts.authentication(flavour, values);
         ClickPipePostgresSource.Builder postgres = ClickPipePostgresSource.builder()
                 .type(flavour.type())
                 .host(values.get("host"))
@@ -164,7 +163,8 @@ public class PostgresWizard implements SourceWizard {
     }
 
     private static ClickPipePostgresPipeSettings settings(WizardValues values) {
-        String mode = values.get(MODE);
+        SharedSettings shared = SharedSettings.of(values);
+        String mode = shared.replicationMode();
         return ClickPipePostgresPipeSettings.builder()
                 .replicationMode(mode)
                 .publicationName(DatabaseSourceForm.textIn(values, "settings.publicationName", mode, CHANGE_MODES))
@@ -172,27 +172,21 @@ public class PostgresWizard implements SourceWizard {
                         new String[] {CDC_ONLY}))
                 .enableFailoverSlots(DatabaseSourceForm.onIn(values, "settings.enableFailoverSlots", mode,
                         CHANGE_MODES))
-                .syncIntervalSeconds(DatabaseSourceForm.integerIn(values, "settings.syncIntervalSeconds", mode,
-                        CHANGE_MODES))
-                .pullBatchSize(DatabaseSourceForm.integerIn(values, "settings.pullBatchSize", mode, CHANGE_MODES))
-                .initialLoadParallelism(DatabaseSourceForm.integerIn(values, "settings.initialLoadParallelism", mode,
-                        LOAD_MODES))
-                .snapshotNumRowsPerPartition(DatabaseSourceForm.integerIn(values,
-                        "settings.snapshotNumRowsPerPartition", mode, LOAD_MODES))
-                .snapshotNumberOfParallelTables(DatabaseSourceForm.integerIn(values,
-                        "settings.snapshotNumberOfParallelTables", mode, LOAD_MODES))
-                .allowNullableColumns(DatabaseSourceForm.onIn(values, "settings.allowNullableColumns", mode, null))
-                .deleteOnMerge(DatabaseSourceForm.onIn(values, "settings.deleteOnMerge", mode, CHANGE_MODES))
+                .syncIntervalSeconds(shared.syncIntervalSeconds())
+                .pullBatchSize(shared.pullBatchSize())
+                .initialLoadParallelism(shared.initialLoadParallelism())
+                .snapshotNumRowsPerPartition(shared.snapshotNumRowsPerPartition())
+                .snapshotNumberOfParallelTables(shared.snapshotNumberOfParallelTables())
+                .allowNullableColumns(shared.allowNullableColumns())
+                .deleteOnMerge(shared.deleteOnMerge())
                 .build();
     }
 
     private List<ClickPipePostgresPipeTableMapping> tableMappings(WizardValues values) {
-        return DatabaseSourceForm.rows(tableMappingFields(null), values).stream()
-                .map(row -> new ClickPipePostgresPipeTableMapping(row.schema(), row.table(), row.target(),
-                        DatabaseSourceForm.listOrNull(row.excludedColumns()),
-                        row.sortingKeys().isEmpty() ? null : Boolean.TRUE,
-                        DatabaseSourceForm.listOrNull(row.sortingKeys()), row.tableEngine(),
-                        row.partitionKey(), row.partitionByExpr()))
+        return DatabaseSourceForm.rows(tableMappingFields(null), values).stream().map(Mapping::of)
+                .map(m -> new ClickPipePostgresPipeTableMapping(m.sourceSchemaName(), m.sourceTable(),
+                        m.targetTable(), m.excludedColumns(), m.useCustomSortingKey(), m.sortingKeys(),
+                        m.tableEngine(), m.partitionKey(), m.partitionByExpr()))
                 .toList();
     }
 
@@ -209,51 +203,27 @@ public class PostgresWizard implements SourceWizard {
         if (postgres == null) {
             return values;
         }
-        String type = postgres.type() == null ? "postgres" : postgres.type();
-        values.put("type", type);
-        DatabaseSourceForm.put(values, "host", postgres.host());
-        DatabaseSourceForm.put(values, "port", postgres.port());
+        values.put("type", postgres.type() == null ? "postgres" : postgres.type());
+        new Server(postgres.host(), postgres.port(), postgres.authentication(), postgres.iamRole(),
+                postgres.tlsHost(), postgres.caCertificate(), postgres.disableTls(),
+                postgres.skipCertVerification()).prefill(values);
         DatabaseSourceForm.put(values, "database", postgres.database());
-        String method = postgres.authentication() == null ? DatabaseSourceForm.BASIC : postgres.authentication();
-        values.put("authentication", method);
-        if (DatabaseSourceForm.IAM_ROLE.equals(method)) {
-            DatabaseSourceForm.put(values, "iamRole", postgres.iamRole());
-        }
-        DatabaseSourceForm.put(values, "tlsHost", postgres.tlsHost());
-        DatabaseSourceForm.put(values, "caCertificate", postgres.caCertificate());
-        DatabaseSourceForm.putOn(values, "disableTls", postgres.disableTls());
-        DatabaseSourceForm.putOn(values, "skipCertVerification", postgres.skipCertVerification());
         ClickPipePostgresPipeSettings settings = postgres.settings();
         if (settings != null) {
-            DatabaseSourceForm.put(values, MODE, settings.replicationMode());
+            new SharedSettings(settings.replicationMode(), settings.syncIntervalSeconds(), settings.pullBatchSize(),
+                    settings.initialLoadParallelism(), settings.snapshotNumRowsPerPartition(),
+                    settings.snapshotNumberOfParallelTables(), settings.allowNullableColumns(),
+                    settings.deleteOnMerge()).prefill(values);
             DatabaseSourceForm.put(values, "settings.publicationName", settings.publicationName());
             // Not the replication slot: a slot feeds one reader, so the copy would take the original's changes.
             DatabaseSourceForm.putOn(values, "settings.enableFailoverSlots", settings.enableFailoverSlots());
-            DatabaseSourceForm.put(values, "settings.syncIntervalSeconds", settings.syncIntervalSeconds());
-            DatabaseSourceForm.put(values, "settings.pullBatchSize", settings.pullBatchSize());
-            DatabaseSourceForm.put(values, "settings.initialLoadParallelism", settings.initialLoadParallelism());
-            DatabaseSourceForm.put(values, "settings.snapshotNumRowsPerPartition",
-                    settings.snapshotNumRowsPerPartition());
-            DatabaseSourceForm.put(values, "settings.snapshotNumberOfParallelTables",
-                    settings.snapshotNumberOfParallelTables());
-            DatabaseSourceForm.putOn(values, "settings.allowNullableColumns", settings.allowNullableColumns());
-            DatabaseSourceForm.putOn(values, "settings.deleteOnMerge", settings.deleteOnMerge());
         }
-        List<ClickPipePostgresPipeTableMapping> mappings = postgres.tableMappings() == null ? List.of()
-                : postgres.tableMappings();
-        for (int row = 0; row < mappings.size(); row++) {
-            ClickPipePostgresPipeTableMapping mapping = mappings.get(row);
-            DatabaseSourceForm.putRow(values, row, "sourceSchemaName", mapping.sourceSchemaName());
-            DatabaseSourceForm.putRow(values, row, "sourceTable", mapping.sourceTable());
-            DatabaseSourceForm.putRow(values, row, "targetTable", mapping.targetTable());
-            DatabaseSourceForm.putRow(values, row, "excludedColumns", mapping.excludedColumns());
-            if (!Boolean.FALSE.equals(mapping.useCustomSortingKey())) {
-                DatabaseSourceForm.putRow(values, row, "sortingKeys", mapping.sortingKeys());
-            }
-            DatabaseSourceForm.putRow(values, row, "tableEngine", mapping.tableEngine());
-            DatabaseSourceForm.putRow(values, row, "partitionKey", mapping.partitionKey());
-            DatabaseSourceForm.putRow(values, row, "partitionByExpr", mapping.partitionByExpr());
-        }
+        Mapping.prefillAll(values, (postgres.tableMappings() == null ? List.<ClickPipePostgresPipeTableMapping>of()
+                : postgres.tableMappings()).stream()
+                .map(m -> new Mapping(m.sourceSchemaName(), m.sourceTable(), m.targetTable(), m.excludedColumns(),
+                        m.useCustomSortingKey(), m.sortingKeys(), m.tableEngine(), m.partitionKey(),
+                        m.partitionByExpr()))
+                .toList());
         return values;
     }
 

@@ -1,12 +1,9 @@
 package dev.pipedeck.wizard;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +15,6 @@ import dev.pipedeck.cloud.clickpipe.ClickPipe;
 import dev.pipedeck.cloud.clickpipe.ClickPipePostSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipePubSubSource;
 import dev.pipedeck.cloud.clickpipe.ClickPipeSchemaDiscoverySource;
-import dev.pipedeck.cloud.clickpipe.ServiceAccount;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Google Cloud Pub/Sub wizard. Step 1: the GCP project and the service account key ClickPipes signs in with (the
@@ -40,13 +33,10 @@ public class PubSubWizard implements SourceWizard {
     /** The spec's {@code filter.maxLength}. */
     static final int FILTER_MAX_LENGTH = 256;
 
-    /** What a Google service account JSON key holds that ClickPipes needs to sign in. */
-    private static final List<String> KEY_FIELDS = List.of("project_id", "private_key", "client_email");
     /** GCP project ids: 6 to 30 lowercase letters, digits and hyphens, from a letter; older ones may be domain:id. */
     private static final Pattern PROJECT_ID = Pattern.compile("([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]");
     /** Pub/Sub topic names: 3 to 255 characters from a letter, letters, digits and - _ . ~ + %; not goog…. */
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z][A-Za-z0-9._~+%-]{2,254}");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Clock clock;
 
@@ -119,7 +109,7 @@ public class PubSubWizard implements SourceWizard {
                 errors.put("projectId", "Not a GCP project ID: it is 6 to 30 lowercase letters, digits and hyphens, "
                         + "starting with a letter (the ID, not the project's display name or number).");
             }
-            String keyProblem = serviceAccountKeyProblem(values.secret("serviceAccountKey"));
+            String keyProblem = GoogleServiceAccountKey.problem(values.secret("serviceAccountKey"));
             if (keyProblem != null) {
                 errors.put("serviceAccountKey", keyProblem);
             }
@@ -159,7 +149,7 @@ public class PubSubWizard implements SourceWizard {
                 .seekType(seekType)
                 .filter(values.get("filter"))
                 .enableOrdering(values.isOn("enableOrdering"))
-                .serviceAccountKey(serviceAccount(values.secret("serviceAccountKey")));
+                .serviceAccountKey(GoogleServiceAccountKey.asServiceAccount(values.secret("serviceAccountKey"), "Pub/Sub"));
         if (SEEK_TIMESTAMP.equals(seekType)) {
             Instant start = parseInstant(values.get("seekTimestamp"));
             if (start == null) {
@@ -202,55 +192,6 @@ public class PubSubWizard implements SourceWizard {
             values.put("ackDeadline", pubsub.ackDeadline().toString());
         }
         return values;
-    }
-
-    /**
-     * The key file as the spec's {@code ServiceAccount}: its content, exactly as uploaded or pasted, base64-encoded.
-     */
-    static ServiceAccount serviceAccount(String keyFile) {
-        if (keyFile == null) {
-            throw new IllegalArgumentException("a Pub/Sub pipe needs a service account key");
-        }
-        return new ServiceAccount(Base64.getEncoder().encodeToString(keyFile.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /**
-     * Why a JSON document is not a service account key, or null when it looks like one (or is absent, or is not a JSON
-     * object at all: the required and JSON checks say so). Never quotes the key.
-     */
-    static String serviceAccountKeyProblem(String keyFile) {
-        if (keyFile == null) {
-            return null;
-        }
-        JsonNode key;
-        try {
-            key = JSON.readTree(keyFile);
-        } catch (JacksonException notJson) {
-            return null;
-        }
-        if (key == null || !key.isObject()) {
-            return null;
-        }
-        JsonNode type = key.get("type");
-        if (type == null || !type.isString() || !"service_account".equals(type.asString())) {
-            String what = type != null && type.isString() && !type.asString().isBlank()
-                    ? "This is a " + type.asString() + " credential, not a service account key"
-                    : "This JSON is not a service account key";
-            return what + ": its \"type\" must be \"service_account\". In the Google Cloud console, open IAM & Admin "
-                    + "→ Service accounts → the account → Keys → Add key → JSON, and use the file it downloads.";
-        }
-        List<String> missing = new ArrayList<>();
-        for (String field : KEY_FIELDS) {
-            JsonNode value = key.get(field);
-            if (value == null || !value.isString() || value.asString().isBlank()) {
-                missing.add(field);
-            }
-        }
-        if (!missing.isEmpty()) {
-            return "This service account key is incomplete: it has no " + String.join(", ", missing)
-                    + ". Use the whole JSON key file as Google downloads it.";
-        }
-        return null;
     }
 
     /** An ISO-8601 instant ({@code Z} or an offset), or null when there is none or it does not parse. */

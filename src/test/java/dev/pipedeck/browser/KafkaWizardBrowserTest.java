@@ -19,11 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.pipedeck.cloud.Service;
-import dev.pipedeck.orgs.OrgConnection;
 import dev.pipedeck.orgs.OrgConnectionService;
 import dev.pipedeck.orgs.SandboxConnector;
 import dev.pipedeck.testsupport.Browser;
+import dev.pipedeck.testsupport.SandboxPages;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -57,10 +56,7 @@ class KafkaWizardBrowserTest {
     void openBrowserOnTheSandbox() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        OrgConnection connection = TestAccounts.asAdmin(() -> sandbox.connect());
-        Service production = TestAccounts.asAdmin(() -> connections.services(connection.getOrganizationId()))
-                .services().stream().filter(s -> s.name().equals("analytics-prod")).findFirst().orElseThrow();
-        servicePath = "/organizations/" + connection.getOrganizationId() + "/services/" + production.id();
+        servicePath = SandboxPages.analyticsProdPath(sandbox, connections);
     }
 
     @AfterEach
@@ -106,7 +102,7 @@ class KafkaWizardBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-destination-table"))).sendKeys("orders_copy");
         browser.findElement(By.name("columns.0.name")).sendKeys("order_id");
         browser.findElement(By.name("columns.0.type")).sendKeys("UInt64");
-        press("Back");
+        SandboxPages.press(wait, "Back");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("f-topics"))).getAttribute("value"))
                 .isEqualTo("orders");
         next();
@@ -129,21 +125,10 @@ class KafkaWizardBrowserTest {
 
     /** Presses Next and waits for the next page. */
     private void next() {
-        press("Next");
+        SandboxPages.press(wait, "Next");
     }
 
     /** Presses the button labelled {@code label} once the page is ready, and waits for the page it leads to. */
-    private void press(String label) {
-        WebElement pressed = wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(d -> {
-                    WebElement button = d.findElement(By.xpath("//button[normalize-space()='" + label + "']"));
-                    button.click();
-                    return button;
-                });
-        wait.until(ExpectedConditions.stalenessOf(pressed));
-    }
-
     private String state() {
         try {
             return browser.findElement(By.cssSelector("#pipe-state .badge")).getAttribute("textContent").trim();

@@ -19,8 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.pipedeck.cloud.Service;
-import dev.pipedeck.orgs.OrgConnection;
 import dev.pipedeck.orgs.OrgConnectionService;
 import dev.pipedeck.orgs.SandboxConnector;
 import dev.pipedeck.pipes.PipeListQuery;
@@ -28,6 +26,7 @@ import dev.pipedeck.pipes.PipeQueries;
 import dev.pipedeck.pipes.PipeSummary;
 import dev.pipedeck.pipes.ServiceRef;
 import dev.pipedeck.testsupport.Browser;
+import dev.pipedeck.testsupport.SandboxPages;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -64,10 +63,7 @@ class PipePageBrowserTest {
     void openBrowserOnTheSandbox() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        OrgConnection connection = TestAccounts.asAdmin(() -> sandbox.connect());
-        Service production = TestAccounts.asAdmin(() -> connections.services(connection.getOrganizationId()))
-                .services().stream().filter(s -> s.name().equals("analytics-prod")).findFirst().orElseThrow();
-        servicePath = "/organizations/" + connection.getOrganizationId() + "/services/" + production.id();
+        servicePath = SandboxPages.analyticsProdPath(sandbox, connections);
     }
 
     @AfterEach

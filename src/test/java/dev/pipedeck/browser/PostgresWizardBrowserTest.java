@@ -21,11 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.pipedeck.cloud.Service;
-import dev.pipedeck.orgs.OrgConnection;
 import dev.pipedeck.orgs.OrgConnectionService;
 import dev.pipedeck.orgs.SandboxConnector;
 import dev.pipedeck.testsupport.Browser;
+import dev.pipedeck.testsupport.SandboxPages;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -64,10 +63,7 @@ class PostgresWizardBrowserTest {
     void openBrowserOnTheSandbox() {
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        OrgConnection connection = TestAccounts.asAdmin(() -> sandbox.connect());
-        Service production = TestAccounts.asAdmin(() -> connections.services(connection.getOrganizationId()))
-                .services().stream().filter(s -> s.name().equals("analytics-prod")).findFirst().orElseThrow();
-        servicePath = "/organizations/" + connection.getOrganizationId() + "/services/" + production.id();
+        servicePath = SandboxPages.analyticsProdPath(sandbox, connections);
     }
 
     @AfterEach
@@ -81,11 +77,7 @@ class PostgresWizardBrowserTest {
     void anOperatorCreatesAPostgresCdcPipeWithTwoTablesThatGoesThroughSetupAndSnapshotToRunning() {
         String username = "pg-wizard-" + System.nanoTime();
         TestAccounts.create(accounts, username, Role.OPERATOR);
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        Browser.signIn(browser, port, username);
 
         browser.get("http://localhost:" + port + servicePath + "/pipes");
         browser.findElement(By.linkText("New pipe")).click();

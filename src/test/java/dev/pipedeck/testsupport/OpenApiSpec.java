@@ -83,6 +83,67 @@ public final class OpenApiSpec {
         return validator.validate(instance).stream().map(Error::toString).toList();
     }
 
+    /**
+     * Properties of {@code instance} that {@code schema} does not declare (the spec's schemas accept any extra
+     * property, so the JSON Schema check alone would let a misspelt field through). Of an {@code anyOf} or
+     * {@code oneOf}, the branch that declares the most of them is held to; a null instance of one passes.
+     */
+    public List<String> undeclaredProperties(JsonNode schema, JsonNode instance) {
+        List<String> found = new ArrayList<>();
+        undeclared(schema, instance, "$", found);
+        return found;
+    }
+
+    private void undeclared(JsonNode schema, JsonNode instance, String path, List<String> found) {
+        JsonNode resolved = resolve(schema);
+        for (String combinator : List.of("anyOf", "oneOf")) {
+            if (resolved.has(combinator)) {
+                if (instance.isNull()) {
+                    return;
+                }
+                List<String> closest = null;
+                for (JsonNode branch : resolved.get(combinator)) {
+                    if ("null".equals(resolve(branch).path("type").asString())) {
+                        continue;
+                    }
+                    List<String> findings = new ArrayList<>();
+                    undeclared(branch, instance, path, findings);
+                    if (closest == null || findings.size() < closest.size()) {
+                        closest = findings;
+                    }
+                }
+                if (closest != null) {
+                    found.addAll(closest);
+                }
+                return;
+            }
+        }
+        if (instance.isObject() && resolved.has("properties")) {
+            for (String name : instance.propertyNames()) {
+                JsonNode property = resolved.get("properties").get(name);
+                if (property == null) {
+                    found.add(path + "." + name);
+                } else {
+                    undeclared(property, instance.get(name), path + "." + name, found);
+                }
+            }
+        } else if (instance.isArray() && resolved.has("items")) {
+            int index = 0;
+            for (JsonNode item : instance) {
+                undeclared(resolved.get("items"), item, path + "[" + index++ + "]", found);
+            }
+        }
+    }
+
+    private JsonNode resolve(JsonNode schema) {
+        JsonNode current = schema;
+        while (current.has("$ref")) {
+            String ref = current.get("$ref").asString();
+            current = schema(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        return current;
+    }
+
     /** A named schema of {@code components.schemas}. */
     public JsonNode schema(String name) {
         JsonNode schema = document.get("components").get("schemas").get(name);

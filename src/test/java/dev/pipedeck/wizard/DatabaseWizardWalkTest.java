@@ -1,5 +1,6 @@
 package dev.pipedeck.wizard;
 
+import static dev.pipedeck.wizard.WizardWalker.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -74,14 +75,7 @@ class DatabaseWizardWalkTest {
 
     @BeforeEach
     void connectOnce() throws Exception {
-        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
-                organizationId) == 0) {
-            mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                    .param("displayName", "Database walk org").param("organizationId", organizationId)
-                    .param("keyId", "DbWalk01").param("keySecret", "DbWalkKeySecret99")
-                    .param("baseUrl", cloud.baseUrl())
-                    .param("budgetRequests", "1000").param("budgetWindowSeconds", "1").param("saveUnverified", "true"));
-        }
+        WizardWalker.connectOnce(mvc, jdbc, organizationId, "Database walk org", "DbWalk", cloud.baseUrl());
     }
 
     record Walk(String kind, String type, String authentication, String mode) {
@@ -112,7 +106,7 @@ class DatabaseWizardWalkTest {
     void theWizardSendsWhatTheSpecAccepts(Walk walk) throws Exception {
         String base = start(walk.kind(), walk.type());
         String secret = "planted-" + walk.type() + "-" + UUID.randomUUID();
-        assertThat(next(base, 1, connection(walk, secret))).endsWith("/step/2");
+        assertThat(next(mvc, base, 1, connection(walk, secret))).endsWith("/step/2");
         Map<String, String> data = new LinkedHashMap<>();
         data.put("settings.replicationMode", walk.mode());
         data.put("settings.allowNullableColumns", "true");
@@ -122,9 +116,9 @@ class DatabaseWizardWalkTest {
         if (walk.kind().equals("mysql") && !walk.mode().equals("snapshot")) {
             data.put("serverId", "4242");
         }
-        assertThat(next(base, 2, data)).endsWith("/step/3");
-        assertThat(next(base, 3, twoTables(walk.kind()))).endsWith("/step/4");
-        assertThat(next(base, 4, Map.of())).endsWith("/step/5");
+        assertThat(next(mvc, base, 2, data)).endsWith("/step/3");
+        assertThat(next(mvc, base, 3, twoTables(walk.kind()))).endsWith("/step/4");
+        assertThat(next(mvc, base, 4, Map.of())).endsWith("/step/5");
 
         String review = body(perform(get(base + "/step/5").with(user("walker").roles("OPERATOR"))));
         assertThat(review).contains("tableMappings", "Create pipe").doesNotContain(secret);
@@ -162,7 +156,7 @@ class DatabaseWizardWalkTest {
     @Test
     void aReplicationSlotOutsideCdcOnlyIsRefusedAtItsFieldAndNothingIsSent() throws Exception {
         String base = start("postgres", "supabase");
-        next(base, 1, connection(new Walk("postgres", "supabase", "basic", "cdc"), "pw-" + UUID.randomUUID()));
+        next(mvc, base, 1, connection(new Walk("postgres", "supabase", "basic", "cdc"), "pw-" + UUID.randomUUID()));
         long posts = creates();
         String page = stayed(base, 2, Map.of("settings.replicationMode", "cdc",
                 "settings.replicationSlotName", "my_slot"));
@@ -171,15 +165,15 @@ class DatabaseWizardWalkTest {
         assertThat(perform(post(base + "/create").with(csrf()).with(user("walker").roles("OPERATOR")))
                 .getContentAsString()).contains("needs fixing");
         assertThat(creates()).isEqualTo(posts);
-        assertThat(next(base, 2, Map.of("settings.replicationMode", "cdc_only",
+        assertThat(next(mvc, base, 2, Map.of("settings.replicationMode", "cdc_only",
                 "settings.replicationSlotName", "my_slot"))).as("fine with cdc_only").endsWith("/step/3");
     }
 
     @Test
     void noTableToReplicateIsRefusedAndNothingIsSent() throws Exception {
         String base = start("mysql", "mariadb");
-        next(base, 1, connection(new Walk("mysql", "mariadb", "basic", "cdc"), "pw-" + UUID.randomUUID()));
-        next(base, 2, Map.of("settings.replicationMode", "cdc"));
+        next(mvc, base, 1, connection(new Walk("mysql", "mariadb", "basic", "cdc"), "pw-" + UUID.randomUUID()));
+        next(mvc, base, 2, Map.of("settings.replicationMode", "cdc"));
         long posts = creates();
         String page = stayed(base, 3, Map.of("destination.database", "analytics", "tables.0.sourceSchemaName", ""));
         assertThat(fieldError(page, "tables")).isEqualTo("Add at least one table to replicate.");
@@ -283,16 +277,6 @@ class DatabaseWizardWalkTest {
         tables.put("tables.1.tableEngine", "ReplacingMergeTree");
         tables.put("tables.1.excludedColumns", "payload");
         return tables;
-    }
-
-    private String next(String base, int step, Map<String, String> fields) throws Exception {
-        MockHttpServletRequestBuilder request = post(base + "/step/" + step).with(csrf())
-                .with(user("walker").roles("OPERATOR")).param("_action", "next");
-        fields.forEach(request::param);
-        MockHttpServletResponse response = perform(request);
-        return response.getRedirectedUrl() != null ? response.getRedirectedUrl()
-                : "stayed on " + step + ": " + response.getContentAsString().replaceAll(
-                        "(?s).*?(<span class=\"field-error\"[^>]*role=\"alert\">[^<]*).*", "$1");
     }
 
     /** Posts a step expecting to stay on it: the page answered. */

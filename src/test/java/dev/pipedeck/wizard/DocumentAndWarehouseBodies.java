@@ -1,6 +1,5 @@
 package dev.pipedeck.wizard;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,9 +46,7 @@ final class DocumentAndWarehouseBodies {
 
     /** Properties of the body that the spec does not declare (its schemas are open, so validation lets them by). */
     static List<String> undeclared(OpenApiSpec spec, JsonNode body) {
-        List<String> found = new ArrayList<>();
-        undeclared(spec, spec.operation("POST", CREATE_PATH).requestSchema(), body, "$", found);
-        return found;
+        return spec.undeclaredProperties(spec.operation("POST", CREATE_PATH).requestSchema(), body);
     }
 
     /** The reference page's create example for a source kind, as JSON. */
@@ -69,54 +66,5 @@ final class DocumentAndWarehouseBodies {
         pipe.set("source", source);
         pipe.putObject("destination").put("database", database);
         return JSON.treeToValue(pipe, ClickPipe.class);
-    }
-
-    private static void undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance, String path,
-            List<String> found) {
-        JsonNode resolved = resolve(spec, schema);
-        if (resolved.has("anyOf")) {
-            if (instance.isNull()) {
-                return;
-            }
-            List<String> closest = null;
-            for (JsonNode branch : resolved.get("anyOf")) {
-                if ("null".equals(resolve(spec, branch).path("type").asString())) {
-                    continue;
-                }
-                List<String> findings = new ArrayList<>();
-                undeclared(spec, branch, instance, path, findings);
-                if (closest == null || findings.size() < closest.size()) {
-                    closest = findings;
-                }
-            }
-            if (closest != null) {
-                found.addAll(closest);
-            }
-            return;
-        }
-        if (instance.isObject() && resolved.has("properties")) {
-            for (String name : instance.propertyNames()) {
-                JsonNode property = resolved.get("properties").get(name);
-                if (property == null) {
-                    found.add(path + "." + name);
-                } else {
-                    undeclared(spec, property, instance.get(name), path + "." + name, found);
-                }
-            }
-        } else if (instance.isArray() && resolved.has("items")) {
-            int index = 0;
-            for (JsonNode item : instance) {
-                undeclared(spec, resolved.get("items"), item, path + "[" + index++ + "]", found);
-            }
-        }
-    }
-
-    private static JsonNode resolve(OpenApiSpec spec, JsonNode schema) {
-        JsonNode current = schema;
-        while (current.has("$ref")) {
-            String ref = current.get("$ref").asString();
-            current = spec.schema(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        return current;
     }
 }

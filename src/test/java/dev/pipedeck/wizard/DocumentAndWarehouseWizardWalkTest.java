@@ -79,14 +79,7 @@ class DocumentAndWarehouseWizardWalkTest {
 
     @BeforeEach
     void connectOnce() throws Exception {
-        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
-                organizationId) == 0) {
-            mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                    .param("displayName", "Database walk org").param("organizationId", organizationId)
-                    .param("keyId", "DbWalk01").param("keySecret", "DbWalkKeySecret99")
-                    .param("baseUrl", cloud.baseUrl()).param("budgetRequests", "1000")
-                    .param("budgetWindowSeconds", "1").param("saveUnverified", "true"));
-        }
+        WizardWalker.connectOnce(mvc, jdbc, organizationId, "Database walk org", "DbWalk", cloud.baseUrl());
     }
 
     @Test

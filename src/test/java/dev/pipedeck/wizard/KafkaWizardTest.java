@@ -125,7 +125,7 @@ class KafkaWizardTest {
 
                         JsonNode body = JSON.valueToTree(createBody(wizard.source(type, values)));
                         assertThat(spec.violations(createSchema, body)).as(body.toString()).isEmpty();
-                        assertThat(undeclared(spec, createSchema, body)).as(body.toString()).isEmpty();
+                        assertThat(spec.undeclaredProperties(createSchema, body)).as(body.toString()).isEmpty();
 
                         JsonNode kafka = body.path("source").path("kafka");
                         assertThat(kafka.path("type").asString()).isEqualTo(type);
@@ -155,7 +155,7 @@ class KafkaWizardTest {
                         JsonNode discovery = JSON.valueToTree(
                                 new ClickPipeSchemaDiscoveryRequest(wizard.discoverySource(type, values)));
                         assertThat(spec.violations(discoverySchema, discovery)).as(discovery.toString()).isEmpty();
-                        assertThat(undeclared(spec, discoverySchema, discovery)).isEmpty();
+                        assertThat(spec.undeclaredProperties(discoverySchema, discovery)).isEmpty();
                     }));
                 }
             }
@@ -175,7 +175,7 @@ class KafkaWizardTest {
         ((ObjectNode) kafka.path("credentials")).put("user", "u");
         kafka.putObject("offset").put("strategy", "from_latest").put("ts", "x");
         assertThat(spec.violations(createSchema, body)).as("the spec's schemas are open").isEmpty();
-        assertThat(undeclared(spec, createSchema, body)).containsExactlyInAnyOrder("$.source.kafka.consumer_group",
+        assertThat(spec.undeclaredProperties(createSchema, body)).containsExactlyInAnyOrder("$.source.kafka.consumer_group",
                 "$.source.kafka.credentials.user", "$.source.kafka.offset.ts");
     }
 
@@ -547,7 +547,7 @@ class KafkaWizardTest {
         ((ObjectNode) body.path("source")).set("kafka", kafkaJson(type, values));
         JsonNode createSchema = spec.operation("POST", pipesPath()).requestSchema();
         assertThat(spec.violations(createSchema, body)).isEmpty();
-        assertThat(undeclared(spec, createSchema, body)).isEmpty();
+        assertThat(spec.undeclaredProperties(createSchema, body)).isEmpty();
     }
 
     // ---- helpers
@@ -664,66 +664,6 @@ class KafkaWizardTest {
                     .filter(method -> !method.isEmpty()).toList());
         }
         return methods;
-    }
-
-    /**
-     * Properties of {@code instance} that {@code schema} does not declare (the spec's Kafka schemas accept any extra
-     * property, so the JSON Schema check alone would let a misspelt field through). Of a {@code anyOf}, the branch
-     * that declares the most of them is held to.
-     */
-    static List<String> undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance) {
-        List<String> found = new ArrayList<>();
-        undeclared(spec, schema, instance, "$", found);
-        return found;
-    }
-
-    private static void undeclared(OpenApiSpec spec, JsonNode schema, JsonNode instance, String path,
-            List<String> found) {
-        JsonNode resolved = resolve(spec, schema);
-        if (resolved.has("anyOf")) {
-            if (instance.isNull()) {
-                return;
-            }
-            List<String> closest = null;
-            for (JsonNode branch : resolved.get("anyOf")) {
-                if ("null".equals(resolve(spec, branch).path("type").asString())) {
-                    continue;
-                }
-                List<String> findings = new ArrayList<>();
-                undeclared(spec, branch, instance, path, findings);
-                if (closest == null || findings.size() < closest.size()) {
-                    closest = findings;
-                }
-            }
-            if (closest != null) {
-                found.addAll(closest);
-            }
-            return;
-        }
-        if (instance.isObject() && resolved.has("properties")) {
-            for (String name : instance.propertyNames()) {
-                JsonNode property = resolved.get("properties").get(name);
-                if (property == null) {
-                    found.add(path + "." + name);
-                } else {
-                    undeclared(spec, property, instance.get(name), path + "." + name, found);
-                }
-            }
-        } else if (instance.isArray() && resolved.has("items")) {
-            int index = 0;
-            for (JsonNode item : instance) {
-                undeclared(spec, resolved.get("items"), item, path + "[" + index++ + "]", found);
-            }
-        }
-    }
-
-    private static JsonNode resolve(OpenApiSpec spec, JsonNode schema) {
-        JsonNode current = schema;
-        while (current.has("$ref")) {
-            String ref = current.get("$ref").asString();
-            current = spec.schema(ref.substring(ref.lastIndexOf('/') + 1));
-        }
-        return current;
     }
 
     /** Leaves of a JSON object by dotted path: {@code credentials.username} → {@code my_user}. */

@@ -1,5 +1,7 @@
 package dev.pipedeck.wizard;
 
+import static dev.pipedeck.wizard.WizardWalker.next;
+import static dev.pipedeck.wizard.WizardWalker.step;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -75,15 +77,7 @@ class ObjectStorageWalkTest {
 
     @BeforeEach
     void connectOnce() throws Exception {
-        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
-                organizationId) == 0) {
-            mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                    .param("displayName", "Object walk org").param("organizationId", organizationId)
-                    .param("keyId", "ObjWalk01").param("keySecret", "ObjWalkKeySecret99").param("baseUrl",
-                            cloud.baseUrl())
-                    .param("budgetRequests", "1000").param("budgetWindowSeconds", "1")
-                    .param("saveUnverified", "true"));
-        }
+        WizardWalker.connectOnce(mvc, jdbc, organizationId, "Object walk org", "ObjWalk", cloud.baseUrl());
     }
 
     record Walk(String type, String method, Map<String, String> connection, Map<String, String> data,
@@ -149,13 +143,13 @@ class ObjectStorageWalkTest {
         String base = start(walk.type());
         Map<String, String> first = new LinkedHashMap<>(walk.connection());
         first.put("name", "walked " + walk);
-        assertThat(next(base, 1, first)).endsWith("/step/2");
-        assertThat(next(base, 2, walk.data())).endsWith("/step/3");
-        assertThat(next(base, 3, destination())).endsWith("/step/4");
+        assertThat(next(mvc, base, 1, first)).endsWith("/step/2");
+        assertThat(next(mvc, base, 2, walk.data())).endsWith("/step/3");
+        assertThat(next(mvc, base, 3, destination())).endsWith("/step/4");
         String stepFour = body(perform(get(base + "/step/4").with(user("walker").roles("OPERATOR"))));
         assertThat(stepFour).contains("Object storage concurrency", "Max file count")
                 .doesNotContain("name=\"scaling.replicas\"");
-        assertThat(next(base, 4, Map.of("settings.object_storage_concurrency", "4",
+        assertThat(next(mvc, base, 4, Map.of("settings.object_storage_concurrency", "4",
                 "settings.object_storage_max_file_count", "100"))).endsWith("/step/5");
 
         FakeCloud.Received sent = create(base);
@@ -203,17 +197,17 @@ class ObjectStorageWalkTest {
         Map<String, String> forged = new LinkedHashMap<>(Map.of("name", "forged",
                 "url", ObjectStorageWizardTest.URLS.get("s3"), "authentication", "CONNECTION_STRING",
                 "secret:connectionString", connectionString));
-        MockHttpServletResponse refused = step(base, 1, forged);
+        MockHttpServletResponse refused = step(mvc, base, 1, forged);
         assertThat(fieldError(body(refused), "authentication")).contains("must be one of");
 
         // As a stray field beside a real sign-in method: S3 has no connection string field; it is dropped.
         forged.put("authentication", "IAM_USER");
         forged.put("accessKey.accessKeyId", "AKIAIOSFODNN7EXAMPLE");
         forged.put("secret:accessKey.secretKey", "walk-secret-key");
-        assertThat(next(base, 1, forged)).endsWith("/step/2");
-        assertThat(next(base, 2, Map.of("format", "JSONEachRow"))).endsWith("/step/3");
-        assertThat(next(base, 3, destination())).endsWith("/step/4");
-        assertThat(next(base, 4, Map.of())).endsWith("/step/5");
+        assertThat(next(mvc, base, 1, forged)).endsWith("/step/2");
+        assertThat(next(mvc, base, 2, Map.of("format", "JSONEachRow"))).endsWith("/step/3");
+        assertThat(next(mvc, base, 3, destination())).endsWith("/step/4");
+        assertThat(next(mvc, base, 4, Map.of())).endsWith("/step/5");
         assertThat(cloud.received().subList(before, cloud.received().size()))
                 .noneMatch(r -> r.method().equals("POST"));
 
@@ -226,16 +220,16 @@ class ObjectStorageWalkTest {
     void aQueueWithoutContinuousIngestionIsRefusedAtTheQueueWithNothingSent() throws Exception {
         int before = cloud.received().size();
         String base = start("s3");
-        assertThat(next(base, 1, Map.of("name", "queued", "url", ObjectStorageWizardTest.URLS.get("s3"),
+        assertThat(next(mvc, base, 1, Map.of("name", "queued", "url", ObjectStorageWizardTest.URLS.get("s3"),
                 "authentication", "IAM_ROLE", "iamRole", "arn:aws:iam::123456789012:role/clickpipes-s3")))
                 .endsWith("/step/2");
 
-        String page = body(step(base, 2, Map.of("format", "JSONEachRow",
+        String page = body(step(mvc, base, 2, Map.of("format", "JSONEachRow",
                 "queueUrl", ObjectStorageWizardTest.QUEUES.get("s3"))));
         assertThat(fieldError(page, "queueUrl")).contains("only applies to continuous ingestion");
         assertThat(page).contains("value=\"" + ObjectStorageWizardTest.QUEUES.get("s3") + "\"");
 
-        page = body(step(base, 2, Map.of("format", "JSONEachRow", "isContinuous", "true",
+        page = body(step(mvc, base, 2, Map.of("format", "JSONEachRow", "isContinuous", "true",
                 "skipInitialLoad", "true", "startAfter", "events/2026-06-01/")));
         assertThat(fieldError(page, "skipInitialLoad")).contains("only applies with a queue");
         assertThat(fieldError(page, "startAfter")).contains("no initial load");
@@ -250,9 +244,9 @@ class ObjectStorageWalkTest {
     void aPublicBucketCannotTakeAQueue() throws Exception {
         int before = cloud.received().size();
         String base = start("gcs");
-        assertThat(next(base, 1, Map.of("name", "public", "url", "gs://public-lake/data/*.json",
+        assertThat(next(mvc, base, 1, Map.of("name", "public", "url", "gs://public-lake/data/*.json",
                 "authentication", "PUBLIC"))).endsWith("/step/2");
-        String page = body(step(base, 2, Map.of("format", "JSONEachRow", "isContinuous", "true",
+        String page = body(step(mvc, base, 2, Map.of("format", "JSONEachRow", "isContinuous", "true",
                 "queueUrl", ObjectStorageWizardTest.QUEUES.get("gcs"))));
         assertThat(fieldError(page, "queueUrl")).contains("signed-in bucket");
         assertThat(cloud.received().subList(before, cloud.received().size()))
@@ -310,20 +304,6 @@ class ObjectStorageWalkTest {
                 .filter(r -> r.method().equals("POST")).toList();
         assertThat(posts).hasSize(1);
         return posts.get(0);
-    }
-
-    private MockHttpServletResponse step(String base, int step, Map<String, String> fields) throws Exception {
-        MockHttpServletRequestBuilder request = post(base + "/step/" + step).with(csrf())
-                .with(user("walker").roles("OPERATOR")).param("_action", "next");
-        fields.forEach(request::param);
-        return perform(request);
-    }
-
-    private String next(String base, int step, Map<String, String> fields) throws Exception {
-        MockHttpServletResponse response = step(base, step, fields);
-        return response.getRedirectedUrl() != null ? response.getRedirectedUrl()
-                : "stayed on " + step + ": " + response.getContentAsString().replaceAll(
-                        "(?s).*?(<span class=\"field-error\"[^>]*role=\"alert\">[^<]*).*", "$1");
     }
 
     /** The text of a field's message element. */

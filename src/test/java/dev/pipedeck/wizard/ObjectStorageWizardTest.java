@@ -143,7 +143,7 @@ class ObjectStorageWizardTest {
 
                         JsonNode body = JSON.valueToTree(createBody(wizard.source(type, values)));
                         assertThat(spec.violations(createSchema, body)).as(body.toString()).isEmpty();
-                        assertThat(KafkaWizardTest.undeclared(spec, createSchema, body)).as(body.toString())
+                        assertThat(spec.undeclaredProperties(createSchema, body)).as(body.toString())
                                 .isEmpty();
 
                         JsonNode storage = body.path("source").path("objectStorage");
@@ -619,7 +619,7 @@ class ObjectStorageWizardTest {
         ((ObjectNode) body.path("source")).set("objectStorage", sent);
         JsonNode createSchema = spec.operation("POST", pipesPath()).requestSchema();
         assertThat(spec.violations(createSchema, body)).isEmpty();
-        assertThat(KafkaWizardTest.undeclared(spec, createSchema, body)).isEmpty();
+        assertThat(spec.undeclaredProperties(createSchema, body)).isEmpty();
     }
 
     // ---- helpers

@@ -1,5 +1,6 @@
 package dev.pipedeck.wizard;
 
+import static dev.pipedeck.wizard.WizardWalker.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -83,13 +84,7 @@ class WizardWalkTest {
 
     @BeforeEach
     void connectOnce() throws Exception {
-        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
-                organizationId) == 0) {
-            mvc.perform(post("/organizations").with(csrf()).with(user("admin").roles("ADMIN"))
-                    .param("displayName", "Walk org").param("organizationId", organizationId).param("keyId", "Walk01")
-                    .param("keySecret", "WalkKeySecret99").param("baseUrl", cloud.baseUrl())
-                    .param("budgetRequests", "1000").param("budgetWindowSeconds", "1").param("saveUnverified", "true"));
-        }
+        WizardWalker.connectOnce(mvc, jdbc, organizationId, "Walk org", "Walk", cloud.baseUrl());
     }
 
     record Walk(String kind, String type, Map<String, String> connection, Map<String, String> data, String secret) {
@@ -168,12 +163,12 @@ class WizardWalkTest {
         String base = stepOne.substring(0, stepOne.lastIndexOf("/step/"));
         Map<String, String> first = new LinkedHashMap<>(walk.connection());
         first.put("name", "walked " + walk);
-        assertThat(next(base, 1, first)).endsWith("/step/2");
-        assertThat(next(base, 2, walk.data())).endsWith("/step/3");
-        assertThat(next(base, 3, Map.of("destination.database", "default", "destination.table", "walked",
+        assertThat(next(mvc, base, 1, first)).endsWith("/step/2");
+        assertThat(next(mvc, base, 2, walk.data())).endsWith("/step/3");
+        assertThat(next(mvc, base, 3, Map.of("destination.database", "default", "destination.table", "walked",
                 "destination.managedTable", "true", "destination.engine", "MergeTree",
                 "columns.0.name", "id", "columns.0.type", "String"))).endsWith("/step/4");
-        assertThat(next(base, 4, Map.of())).endsWith("/step/5");
+        assertThat(next(mvc, base, 4, Map.of())).endsWith("/step/5");
         int before = cloud.received().size();
 
         MockHttpServletResponse created = perform(post(base + "/create").with(csrf())
@@ -198,15 +193,6 @@ class WizardWalkTest {
                     .doesNotContain(walk.secret());
             assertThat(jdbc.queryForList("select * from wizard_draft").toString()).doesNotContain(walk.secret());
         }
-    }
-
-    private String next(String base, int step, Map<String, String> fields) throws Exception {
-        MockHttpServletRequestBuilder request = post(base + "/step/" + step).with(csrf())
-                .with(user("walker").roles("OPERATOR")).param("_action", "next");
-        fields.forEach(request::param);
-        MockHttpServletResponse response = perform(request);
-        return response.getRedirectedUrl() != null ? response.getRedirectedUrl()
-                : "stayed on " + step + ": " + response.getContentAsString().replaceAll("(?s).*?(<span class=\"field-error\"[^>]*role=\"alert\">[^<]*).*", "$1");
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request) throws Exception {
