@@ -59,6 +59,14 @@ public class OrgConnectionService {
         return connections.findAllByOrderByDisplayNameAsc();
     }
 
+    /**
+     * Every connection, for scheduled jobs that run on no one's behalf (the pipe health collector). Never call it
+     * while serving a request: what a person sees goes through {@link #list()} and its role check.
+     */
+    public List<OrgConnection> listForScheduledJobs() {
+        return connections.findAllByOrderByDisplayNameAsc();
+    }
+
     @PreAuthorize("hasRole('VIEWER')")
     public OrgConnection get(String organizationId) {
         return connections.findByOrganizationId(ConnectionRules.normalizeOrganizationId(organizationId))
