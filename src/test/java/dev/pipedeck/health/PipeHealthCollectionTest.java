@@ -71,8 +71,13 @@ class PipeHealthCollectionTest {
     FakeCloud fake;
 
     @BeforeEach
-    void signIn() {
+    void start() {
         fake = new FakeCloud();
+        signIn();
+    }
+
+    /** MockMvc requests clear the context, so tests sign in again after them. */
+    void signIn() {
         SecurityContextHolder.getContext().setAuthentication(
                 new TestingAuthenticationToken("admin", null, "ROLE_ADMIN", "ROLE_OPERATOR", "ROLE_VIEWER"));
     }
@@ -99,6 +104,7 @@ class PipeHealthCollectionTest {
         fake.fail("GET", "/organizations/a1b2c3d4-0000-4000-8000-000000000002/prometheus", 403, "FORBIDDEN: key lacks access");
         fake.connectOrganization(mvc, "a1b2c3d4-0000-4000-8000-000000000002", "A broken org");
         fake.connectOrganization(mvc, "a1b2c3d4-0000-4000-8000-000000000001", "Many pipes");
+        signIn();
 
         collector.scrapeDue();
         collector.scrapeDue();
