@@ -36,7 +36,6 @@ final class DatabaseSourceForm {
     /** A host name (RFC 1123 labels) or an IPv4 address: the spec's {@code format: hostname}. */
     static final Pattern HOSTNAME = Pattern.compile("(?=.{1,253}$)"
             + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
-    private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
     private static final Pattern CERTIFICATE = Pattern.compile(
             "-----BEGIN CERTIFICATE-----[\\s\\S]+?-----END CERTIFICATE-----");
     /** Characters a ClickHouse table name made by ClickPipes should not hold: dots, quotes, slashes, spaces. */
@@ -139,7 +138,7 @@ final class DatabaseSourceForm {
         }
         String role = values.get("iamRole");
         if (IAM_ROLE.equals(method) && role != null && role.startsWith("arn:")
-                && !IAM_ROLE_ARN.matcher(role).matches()) {
+                && !IamRoleArn.matches(role)) {
             errors.put("iamRole", "Give the ARN of an IAM role: arn:aws:iam::<account>:role/<name>.");
         }
         String tlsHost = values.get("tlsHost");
