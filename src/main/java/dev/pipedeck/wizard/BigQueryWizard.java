@@ -45,7 +45,7 @@ public class BigQueryWizard implements SourceWizard {
     @Override
     public List<SourceTile> tiles() {
         return List.of(new SourceTile("Databases", "BigQuery", KIND, null,
-                "Copy BigQuery tables into ClickHouse once (a snapshot), staged through a GCS bucket.", true));
+                "Copy BigQuery tables into ClickHouse once (a snapshot), staged through a GCS bucket."));
     }
 
     @Override

@@ -85,7 +85,6 @@ public class KafkaWizard implements SourceWizard {
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-    private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("\\w{16,128}");
     private static final Pattern CERTIFICATE = Pattern.compile(
             "-----BEGIN CERTIFICATE-----[\\s\\S]+?-----END CERTIFICATE-----");
@@ -106,7 +105,7 @@ public class KafkaWizard implements SourceWizard {
     public List<SourceTile> tiles() {
         return FLAVOURS.stream()
                 .map(flavour -> new SourceTile("Streaming", flavour.label(), KIND, flavour.type(),
-                        flavour.description(), true))
+                        flavour.description()))
                 .toList();
     }
 
@@ -261,7 +260,7 @@ public class KafkaWizard implements SourceWizard {
         }
         if ("IAM_ROLE".equals(method)) {
             String role = values.get("iamRole");
-            if (role != null && !IAM_ROLE_ARN.matcher(role).matches()) {
+            if (role != null && !IamRoleArn.matches(role)) {
                 errors.put("iamRole", "Give the ARN of an IAM role: arn:aws:iam::<account>:role/<name>.");
             }
         }

@@ -35,8 +35,6 @@ public class KinesisWizard implements SourceWizard {
     private static final Pattern STREAM_NAME = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
     /** IAM access key ids: 16 to 128 capital letters and digits (AKIA… for a user's long-term key). */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Z0-9]{16,128}");
-    /** An IAM role's ARN, in any AWS partition. */
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
 
     private final Clock clock;
 
@@ -52,7 +50,7 @@ public class KinesisWizard implements SourceWizard {
     @Override
     public List<SourceTile> tiles() {
         return List.of(new SourceTile("Streaming", "Amazon Kinesis", kind(), null,
-                "Read an Amazon Kinesis data stream, signing in with an IAM role or an IAM user's access key.", true));
+                "Read an Amazon Kinesis data stream, signing in with an IAM role or an IAM user's access key."));
     }
 
     @Override
@@ -112,7 +110,7 @@ public class KinesisWizard implements SourceWizard {
             String authentication = values.get("authentication");
             String role = values.get("iamRole");
             if (IAM_ROLE.equals(authentication) && role != null && role.startsWith("arn:")
-                    && !ROLE_ARN.matcher(role).matches()) {
+                    && !IamRoleArn.matches(role)) {
                 errors.put("iamRole", "This ARN is not an IAM role's: it should look like "
                         + "arn:aws:iam::123456789012:role/role-name.");
             }

@@ -62,7 +62,7 @@ public class MongoDbWizard implements SourceWizard {
     @Override
     public List<SourceTile> tiles() {
         return List.of(new SourceTile("Databases", "MongoDB CDC", KIND, null,
-                "Replicate MongoDB collections into ClickHouse tables: a first copy, then every change.", true));
+                "Replicate MongoDB collections into ClickHouse tables: a first copy, then every change."));
     }
 
     @Override

@@ -114,7 +114,6 @@ public class ObjectStorageWizard implements SourceWizard {
             "projects/([a-z0-9.-]+:)?[a-z][a-z0-9-]{4,28}[a-z0-9]/subscriptions/([A-Za-z][A-Za-z0-9._~+%-]{2,254})");
     /** Azure container names: 3 to 63 lowercase letters, digits and single hyphens, from a letter or digit. */
     private static final Pattern AZURE_CONTAINER = Pattern.compile("[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}");
-    private static final Pattern IAM_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/\\S+");
     /** Access key ids of AWS, GCS HMAC keys, Spaces, R2 and OVH: 16 to 128 letters and digits. */
     private static final Pattern ACCESS_KEY_ID = Pattern.compile("[A-Za-z0-9]{16,128}");
     private static final String NO_BRACES = "ClickPipes does not expand {a,b} or {1..9}: use ? (one character), * (any"
@@ -129,7 +128,7 @@ public class ObjectStorageWizard implements SourceWizard {
     public List<SourceTile> tiles() {
         return STORAGES.stream()
                 .map(storage -> new SourceTile("Object storage", storage.label(), KIND, storage.type(),
-                        storage.description(), true))
+                        storage.description()))
                 .toList();
     }
 
@@ -304,7 +303,7 @@ public class ObjectStorageWizard implements SourceWizard {
             }
             case IAM_ROLE -> {
                 String role = values.get("iamRole");
-                if (role != null && role.startsWith("arn:") && !IAM_ROLE_ARN.matcher(role).matches()) {
+                if (role != null && role.startsWith("arn:") && !IamRoleArn.matches(role)) {
                     errors.put("iamRole", "This ARN is not an IAM role's: it should look like"
                             + " arn:aws:iam::123456789012:role/role-name.");
                 }

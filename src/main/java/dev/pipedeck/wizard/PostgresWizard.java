@@ -72,7 +72,7 @@ public class PostgresWizard implements SourceWizard {
     @Override
     public List<SourceTile> tiles() {
         return FLAVOURS.stream().map(f -> new SourceTile("Databases", f.label(), KIND, f.type(),
-                f.description(), true)).toList();
+                f.description())).toList();
     }
 
     @Override

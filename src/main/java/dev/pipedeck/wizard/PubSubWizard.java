@@ -53,7 +53,7 @@ public class PubSubWizard implements SourceWizard {
     public List<SourceTile> tiles() {
         return List.of(new SourceTile("Streaming", "Google Pub/Sub", kind(), null,
                 "Read a Google Cloud Pub/Sub topic, signing in with a service account key. In limited preview: "
-                        + "ClickHouse support enables it per organization.", true));
+                        + "ClickHouse support enables it per organization."));
     }
 
     @Override

@@ -29,13 +29,13 @@ final class RowEditor {
         }
         int index = action.row() < 0 ? -1 : postedRows.indexOf(action.row());
         switch (action.kind()) {
-            case ADD_COLUMN -> rows.add(new ArrayList<>(java.util.Collections.nCopies(parts.size(), (String) null)));
-            case REMOVE_COLUMN -> {
+            case ADD_ROW -> rows.add(new ArrayList<>(java.util.Collections.nCopies(parts.size(), (String) null)));
+            case REMOVE_ROW -> {
                 if (index >= 0) {
                     rows.remove(index);
                 }
             }
-            case MOVE_COLUMN_UP -> {
+            case MOVE_ROW_UP -> {
                 if (index > 0) {
                     rows.add(index - 1, rows.remove(index));
                 }
@@ -44,7 +44,7 @@ final class RowEditor {
                 // saved as posted
             }
         }
-        if (postedRows.isEmpty() && !action.editsColumns()) {
+        if (postedRows.isEmpty() && !action.editsRows()) {
             return Map.of(); // the page showed no editor: keep what is saved
         }
         return renumbered(prefix, parts, saved, rows);

@@ -2,7 +2,7 @@ package dev.pipedeck.wizard;
 
 /**
  * A tile on the start page: the group it sits in ({@code Streaming}, {@code Object storage}, {@code Databases}), its
- * label, the source kind and type it starts a wizard for, and whether that wizard exists yet.
+ * label, and the source kind and type it starts a wizard for.
  */
-public record SourceTile(String group, String label, String kind, String type, String description, boolean available) {
+public record SourceTile(String group, String label, String kind, String type, String description) {
 }

@@ -1,12 +1,12 @@
 package dev.pipedeck.wizard;
 
 /**
- * The button a step was posted with: {@code next}, {@code back}, {@code discover}, or one of the columns editor's
- * {@code add-column}, {@code remove-column:N}, {@code up-column:N} (N a row number), or {@code goto:N} (a step).
+ * The button a step was posted with: {@code next}, {@code back}, {@code discover}, or one of the rows editor's (columns or table mappings)
+ * {@code add-row}, {@code remove-row:N}, {@code up-row:N} (N a row number), or {@code goto:N} (a step).
  */
 public record StepAction(Kind kind, int row) {
 
-    public enum Kind { NEXT, BACK, GOTO, STAY, DISCOVER, ADD_COLUMN, REMOVE_COLUMN, MOVE_COLUMN_UP }
+    public enum Kind { NEXT, BACK, GOTO, STAY, DISCOVER, ADD_ROW, REMOVE_ROW, MOVE_ROW_UP }
 
     public static final StepAction NEXT = new StepAction(Kind.NEXT, -1);
     public static final StepAction BACK = new StepAction(Kind.BACK, -1);
@@ -31,14 +31,14 @@ public record StepAction(Kind kind, int row) {
             case "back" -> BACK;
             case "discover" -> DISCOVER;
             case "goto" -> new StepAction(Kind.GOTO, row);
-            case "add-column" -> new StepAction(Kind.ADD_COLUMN, -1);
-            case "remove-column" -> new StepAction(Kind.REMOVE_COLUMN, row);
-            case "up-column" -> new StepAction(Kind.MOVE_COLUMN_UP, row);
+            case "add-row" -> new StepAction(Kind.ADD_ROW, -1);
+            case "remove-row" -> new StepAction(Kind.REMOVE_ROW, row);
+            case "up-row" -> new StepAction(Kind.MOVE_ROW_UP, row);
             default -> new StepAction(Kind.STAY, -1);
         };
     }
 
-    public boolean editsColumns() {
-        return kind == Kind.ADD_COLUMN || kind == Kind.REMOVE_COLUMN || kind == Kind.MOVE_COLUMN_UP;
+    public boolean editsRows() {
+        return kind == Kind.ADD_ROW || kind == Kind.REMOVE_ROW || kind == Kind.MOVE_ROW_UP;
     }
 }

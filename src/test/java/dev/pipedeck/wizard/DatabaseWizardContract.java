@@ -236,7 +236,6 @@ abstract class DatabaseWizardContract {
         assertThat(wizard().tiles()).allSatisfy(tile -> {
             assertThat(tile.group()).isEqualTo("Databases");
             assertThat(tile.kind()).isEqualTo(wizard().kind());
-            assertThat(tile.available()).isTrue();
             assertThat(tile.label()).isNotBlank();
             assertThat(tile.description()).isNotBlank();
         });

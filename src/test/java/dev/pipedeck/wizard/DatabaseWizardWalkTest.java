@@ -182,11 +182,11 @@ class DatabaseWizardWalkTest {
         assertThat(creates()).isEqualTo(posts);
 
         // The rows editor: add a row, fill both, remove the first.
-        stayed(base, 3, Map.of("_action", "add-column", "destination.database", "analytics",
+        stayed(base, 3, Map.of("_action", "add-row", "destination.database", "analytics",
                 "tables.0.sourceSchemaName", "shop", "tables.0.sourceTable", "orders"));
         String twoRows = body(perform(get(base + "/step/3").with(user("walker").roles("OPERATOR"))));
         assertThat(twoRows).contains("name=\"tables.1.sourceTable\"", "value=\"orders\"", "Add table");
-        stayed(base, 3, Map.of("_action", "remove-column:0", "destination.database", "analytics",
+        stayed(base, 3, Map.of("_action", "remove-row:0", "destination.database", "analytics",
                 "tables.0.sourceSchemaName", "shop", "tables.0.sourceTable", "orders",
                 "tables.1.sourceSchemaName", "shop", "tables.1.sourceTable", "customers"));
         String oneRow = body(perform(get(base + "/step/3").with(user("walker").roles("OPERATOR"))));

@@ -103,7 +103,7 @@ class DocumentAndWarehouseWizardWalkTest {
                 .doesNotContain("name=\"tables.1.sourceDatabaseName\"");
         Map<String, String> firstRow = Map.of("destination.database", "shop", "tables.0.sourceDatabaseName", "shop",
                 "tables.0.sourceCollection", "orders", "tables.0.targetTable", "shop_orders");
-        submit(base, 3, "add-column", firstRow);
+        submit(base, 3, "add-row", firstRow);
         assertThat(page(base + "/step/3")).contains("value=\"shop_orders\"", "name=\"tables.1.sourceDatabaseName\"");
         Map<String, String> twoRows = new LinkedHashMap<>(firstRow);
         twoRows.putAll(Map.of("tables.1.sourceDatabaseName", "shop", "tables.1.sourceCollection", "customers",
@@ -138,7 +138,7 @@ class DocumentAndWarehouseWizardWalkTest {
         assertThat(next(base, 2, Map.of("settings.replicationMode", "snapshot",
                 "settings.syncIntervalSeconds", "0"))).as("a CDC setting does not apply to a snapshot")
                 .endsWith("/step/3");
-        submit(base, 3, "remove-column:0", Map.of("destination.database", "catalog",
+        submit(base, 3, "remove-row:0", Map.of("destination.database", "catalog",
                 "tables.0.sourceDatabaseName", "old", "tables.0.sourceCollection", "gone", "tables.0.targetTable",
                 "old_gone", "tables.1.sourceDatabaseName", "catalog", "tables.1.sourceCollection", "products",
                 "tables.1.targetTable", "catalog_products"));

@@ -212,7 +212,6 @@ class KafkaWizardTest {
         assertThat(tiles).allSatisfy(tile -> {
             assertThat(tile.group()).isEqualTo("Streaming");
             assertThat(tile.kind()).isEqualTo("kafka").isEqualTo(wizard.kind());
-            assertThat(tile.available()).isTrue();
             assertThat(tile.description()).isNotBlank();
         });
     }

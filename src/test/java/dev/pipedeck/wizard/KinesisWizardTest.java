@@ -124,7 +124,7 @@ class KinesisWizardTest {
         assertThat(field("accessKey.secretKey").shownWhen())
                 .isEqualTo(Map.of("authentication", java.util.Set.of("IAM_USER")));
         assertThat(wizard.tiles()).containsExactly(new SourceTile("Streaming", "Amazon Kinesis", "kinesis", null,
-                wizard.tiles().get(0).description(), true));
+                wizard.tiles().get(0).description()));
         assertThat(wizard.kind()).isEqualTo("kinesis");
     }
 

@@ -215,7 +215,6 @@ class ObjectStorageWizardTest {
         assertThat(wizard.tiles()).allSatisfy(tile -> {
             assertThat(tile.group()).isEqualTo("Object storage");
             assertThat(tile.kind()).isEqualTo("objectStorage").isEqualTo(wizard.kind());
-            assertThat(tile.available()).isTrue();
             assertThat(tile.description()).isNotBlank();
         });
     }

@@ -177,7 +177,7 @@ class PubSubWizardTest {
         assertThat(wizard.discoverySource(null, typed("latest", false))).as("the spec samples Kafka and Kinesis only")
                 .isNull();
         assertThat(wizard.tiles()).containsExactly(new SourceTile("Streaming", "Google Pub/Sub", "pubsub", null,
-                wizard.tiles().get(0).description(), true));
+                wizard.tiles().get(0).description()));
     }
 
     @Test

@@ -100,7 +100,7 @@ class WizardPagesTest {
                 .getRedirectedUrl()).endsWith("/step/3");
 
         // Step 3: back to 2 and forward again keeps everything.
-        step(3, "add-column", Map.of("destination.database", "default", "destination.table", "clicks",
+        step(3, "add-row", Map.of("destination.database", "default", "destination.table", "clicks",
                 "destination.managedTable", "true", "destination.engine", "MergeTree",
                 "columns.0.name", "id", "columns.0.type", "UInt64"));
         String withTwoRows = body(mvc.perform(get(pipes + "/new/" + draft + "/step/3")
