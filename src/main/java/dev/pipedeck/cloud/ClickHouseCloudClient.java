@@ -244,6 +244,18 @@ public class ClickHouseCloudClient {
                 fresh));
     }
 
+    /**
+     * A GET for the console's own background work (the metrics collector), answered like
+     * {@link #exchangeRaw(CloudConnection, HttpMethod, String, byte[])}: it skips the read cache and waits behind every
+     * person's request in the key's budget, using at most half of it, so collecting never delays what people do.
+     */
+    public Mono<RawCloudResponse> readInBackground(CloudConnection connection, String pathUnderV1) {
+        if (pathUnderV1 == null || !pathUnderV1.startsWith("/") || UNSAFE_RAW_PATH.matcher(pathUnderV1).find()) {
+            return Mono.error(new IllegalArgumentException("not a path under /v1: " + pathUnderV1));
+        }
+        return Mono.defer(() -> transport.exchangeInBackground(connection, pathUnderV1, MediaType.ALL));
+    }
+
     // ---- plumbing ----
 
     private <T> Mono<T> get(CloudConnection connection, String path, JavaType resultType) {

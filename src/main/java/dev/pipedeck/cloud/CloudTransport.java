@@ -58,13 +58,13 @@ final class CloudTransport {
 
     /**
      * One call accepting {@code accept}, tried as often as {@code policy} and the properties allow. Every try waits
-     * for a slot in the key's request budget (writes ahead of reads); reads are shared through the read cache unless
+     * for a slot in the key's request budget (writes ahead of reads ahead of background work); reads are shared through the read cache unless
      * {@code fresh}; a successful write forgets the cached reads of its service.
      */
     Mono<RawCloudResponse> exchange(CloudConnection connection, HttpMethod method, String pathUnderV1, byte[] jsonBody,
             MediaType accept, RetryPolicy policy, boolean fresh) {
         Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
-                jsonBody, accept, policy);
+                jsonBody, accept, policy, HttpMethod.GET.equals(method) ? RequestPriority.READ : RequestPriority.WRITE);
         if (HttpMethod.GET.equals(method)) {
             return reads.read(connection, pathUnderV1, accept.toString(), fresh, () -> attempt(call, 1, Duration.ZERO));
         }
@@ -72,8 +72,18 @@ final class CloudTransport {
                 .doOnNext(response -> reads.forget(connection, pathUnderV1));
     }
 
+    /**
+     * A GET for the console's own background work: never from or into the read cache, and waiting behind every
+     * person's request in the key's budget (see {@link RequestPriority#BACKGROUND}).
+     */
+    Mono<RawCloudResponse> exchangeInBackground(CloudConnection connection, String pathUnderV1, MediaType accept) {
+        Call call = new Call(connection, HttpMethod.GET, URI.create(connection.baseUrl() + "/v1" + pathUnderV1),
+                pathUnderV1, null, accept, RetryPolicy.RATE_LIMITED_AND_TRANSIENT, RequestPriority.BACKGROUND);
+        return attempt(call, 1, Duration.ZERO);
+    }
+
     private Mono<RawCloudResponse> attempt(Call call, int attempt, Duration rateLimitWaited) {
-        return budgets.within(call.connection(), !HttpMethod.GET.equals(call.method()), Mono.defer(() -> sendOnce(call)))
+        return budgets.within(call.connection(), call.priority(), Mono.defer(() -> sendOnce(call)))
                 .map(Outcome::answered)
                 .onErrorResume(CloudTransport::isConnectionFailure, failure -> Mono.just(Outcome.failed(failure)))
                 .flatMap(outcome -> next(call, attempt, rateLimitWaited, outcome));
@@ -177,7 +187,7 @@ final class CloudTransport {
     }
 
     private record Call(CloudConnection connection, HttpMethod method, URI uri, String path, byte[] jsonBody,
-            MediaType accept, RetryPolicy policy) {
+            MediaType accept, RetryPolicy policy, RequestPriority priority) {
     }
 
     private record Outcome(RawCloudResponse response, Throwable failure) {

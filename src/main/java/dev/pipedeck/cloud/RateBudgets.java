@@ -17,8 +17,9 @@ import reactor.core.publisher.MonoSink;
  * The per-key request budgets of this Pipedeck instance: a sliding window per API key (base URL + key id) that lets a
  * request go only while fewer than the budget's requests were sent in the last window. A request holds its slot
  * until its answer came plus the window, so however the network delays requests, ClickHouse Cloud never receives
- * more than the budget within any window. Requests beyond it wait in two queues, writes ahead of reads, each until
- * its longest wait, and then fail with {@link BudgetExhaustedException}.
+ * more than the budget within any window. Requests beyond it wait in three queues, writes ahead of reads ahead of
+ * background reads, each until its longest wait, and then fail with {@link BudgetExhaustedException}. Background
+ * requests go only while nobody waits and at most half of the budget is in use, so they never take a person's slot.
  */
 final class RateBudgets implements AutoCloseable {
 
@@ -38,12 +39,12 @@ final class RateBudgets implements AutoCloseable {
      * Sends {@code call} once a slot of the key's budget is free, and holds the slot until the call has ended plus
      * the window.
      */
-    <T> Mono<T> within(CloudConnection connection, boolean write, Mono<T> call) {
+    <T> Mono<T> within(CloudConnection connection, RequestPriority priority, Mono<T> call) {
         RequestBudget budget = connection.budget();
         Window window = windows.compute(connection.baseUrl() + "|" + connection.keyId(),
                 (key, existing) -> existing != null && existing.budget.equals(budget) ? existing
                         : new Window(budget, existing));
-        return Mono.<Slot>create(sink -> window.enqueue(sink, write, System.nanoTime() + maxWait.toNanos()))
+        return Mono.<Slot>create(sink -> window.enqueue(sink, priority, System.nanoTime() + maxWait.toNanos()))
                 .flatMap(slot -> call.doFinally(signal -> window.release(slot)));
     }
 
@@ -59,6 +60,7 @@ final class RateBudgets implements AutoCloseable {
         private final Deque<Slot> sent;
         private final Deque<Waiter> writes = new ArrayDeque<>();
         private final Deque<Waiter> reads = new ArrayDeque<>();
+        private final Deque<Waiter> background = new ArrayDeque<>();
         private ScheduledFuture<?> wake;
         private long wakeAt = Long.MAX_VALUE;
 
@@ -72,38 +74,63 @@ final class RateBudgets implements AutoCloseable {
         synchronized Deque<Slot> takeOver(Window successor) {
             successor.writes.addAll(writes);
             successor.reads.addAll(reads);
+            successor.background.addAll(background);
             writes.clear();
             reads.clear();
+            background.clear();
             return new ArrayDeque<>(sent);
         }
 
-        synchronized void enqueue(MonoSink<Slot> sink, boolean write, long deadline) {
+        synchronized void enqueue(MonoSink<Slot> sink, RequestPriority priority, long deadline) {
             Waiter waiter = new Waiter(sink, deadline);
-            (write ? writes : reads).addLast(waiter);
+            queue(priority).addLast(waiter);
             sink.onCancel(() -> cancel(waiter));
             drain();
+        }
+
+        private Deque<Waiter> queue(RequestPriority priority) {
+            return switch (priority) {
+                case WRITE -> writes;
+                case READ -> reads;
+                case BACKGROUND -> background;
+            };
         }
 
         private synchronized void cancel(Waiter waiter) {
             writes.remove(waiter);
             reads.remove(waiter);
+            background.remove(waiter);
         }
 
         private synchronized void drain() {
             long now = System.nanoTime();
             sent.removeIf(slot -> slot.freeAt(windowNanos) <= now);
             while (sent.size() < budget.requests() && (!writes.isEmpty() || !reads.isEmpty())) {
-                Waiter next = !writes.isEmpty() ? writes.removeFirst() : reads.removeFirst();
-                Slot slot = new Slot();
-                sent.addLast(slot);
-                next.sink.success(slot);
+                grant(!writes.isEmpty() ? writes.removeFirst() : reads.removeFirst());
+            }
+            while (!background.isEmpty() && sent.size() < backgroundLimit()) {
+                grant(background.removeFirst());
             }
             expire(writes, now);
             expire(reads, now);
-            if (!writes.isEmpty() || !reads.isEmpty()) {
-                long nextDeadline = Math.min(earliestDeadline(writes), earliestDeadline(reads));
+            expire(background, now);
+            if (!writes.isEmpty() || !reads.isEmpty() || !background.isEmpty()) {
+                long nextDeadline = Math.min(earliestDeadline(writes),
+                        Math.min(earliestDeadline(reads), earliestDeadline(background)));
                 schedule(Math.min(nextFreeSlot(), nextDeadline), now);
             }
+        }
+
+        private void grant(Waiter waiter) {
+            Slot slot = new Slot();
+            sent.addLast(slot);
+            waiter.sink.success(slot);
+        }
+
+        /** Background requests leave half of the budget (at least one slot, if it has more than one) to people. */
+        private int backgroundLimit() {
+            int requests = budget.requests();
+            return requests == 1 ? 1 : requests - Math.max(1, requests / 2);
         }
 
         /** The call in {@code slot} ended: the slot frees one window from now. */

@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +21,8 @@ import dev.pipedeck.orgs.OrgConnectionService;
 
 /**
  * Scrapes each connected organization's Prometheus endpoint — one call per organization, never one per pipe — and
- * stores a point per pipe per minute. The call goes through the client like every other, so it waits for the key's
- * budget and, being a read, queues behind the people's writes. A connection is scraped no more often than
+ * stores a point per pipe per minute. The call goes through the client like every other, in the key's budget, as
+ * background work: it waits behind every person's request and uses at most half of the budget. A connection is scraped no more often than
  * {@link HealthProperties#scrapeInterval()}, stretched for small budgets so the collector never takes more than a
  * tenth of a key's requests. A failing organization is logged once (until it recovers) and never stops the others.
  */
@@ -91,8 +90,8 @@ public class MetricsCollector {
     private void scrape(OrgConnection connection) {
         String organizationId = connection.getOrganizationId();
         try {
-            RawCloudResponse response = cloud.exchangeRaw(connections.cloudConnection(connection), HttpMethod.GET,
-                    "/organizations/" + organizationId + "/prometheus", null, true).block(CALL_LIMIT);
+            RawCloudResponse response = cloud.readInBackground(connections.cloudConnection(connection),
+                    "/organizations/" + organizationId + "/prometheus").block(CALL_LIMIT);
             if (response == null) {
                 throw new IllegalStateException("no answer");
             }

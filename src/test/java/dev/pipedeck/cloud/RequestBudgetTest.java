@@ -120,6 +120,61 @@ class RequestBudgetTest {
     }
 
     @Test
+    void backgroundReadsWaitBehindEveryPersonsRequest() throws Exception {
+        for (int i = 0; i < 4; i++) {
+            answerSlowly("/organizations/" + ORG + "/services/r" + i + "/clickpipes", 0);
+        }
+        answerSlowly("/organizations/" + ORG + "/prometheus", 0);
+        cloud.on("PATCH", "/organizations/" + ORG + "/services/w/clickpipes/p/state", call -> {
+            order.add(call.method() + " " + call.path());
+            return FakeCloud.envelope("{\"id\":\"p\",\"state\":\"Stopping\"}");
+        });
+        ClickHouseCloudClient client = client(Duration.ofSeconds(15), Duration.ofSeconds(2));
+        CloudConnection connection = connection(1, Duration.ofMillis(300));
+
+        client.clickPipeGetList(connection, "r0").block(Duration.ofSeconds(5));
+        var scrape = client.readInBackground(connection, "/organizations/" + ORG + "/prometheus").toFuture();
+        Thread.sleep(30);
+        List<Mono<?>> people = new ArrayList<>();
+        for (int i = 1; i < 4; i++) {
+            people.add(client.clickPipeGetList(connection, "r" + i));
+        }
+        people.add(client.clickPipeStateUpdate(connection, "w", "p", ClickPipeCommand.STOP));
+        Flux.merge(people).collectList().block(Duration.ofSeconds(10));
+        scrape.get();
+
+        assertThat(order).hasSize(6);
+        assertThat(order.get(1)).as("the write goes first").startsWith("PATCH");
+        assertThat(order.get(5)).as("the scrape, queued before them, goes after every person's request")
+                .endsWith("/prometheus");
+    }
+
+    @Test
+    void backgroundReadsLeaveHalfOfTheBudgetToPeople() {
+        for (int i = 0; i < 6; i++) {
+            answerSlowly("/organizations/" + ORG + "/services/s" + i + "/prometheus", 0);
+        }
+        ClickHouseCloudClient client = client(Duration.ofSeconds(15), Duration.ofSeconds(2));
+        CloudConnection connection = connection(4, Duration.ofMillis(500));
+
+        long started = System.nanoTime();
+        Flux.range(0, 6)
+                .flatMap(i -> client.readInBackground(connection, "/organizations/" + ORG + "/services/s" + i
+                        + "/prometheus"), 6)
+                .collectList().block(Duration.ofSeconds(10));
+
+        List<Long> sorted = new ArrayList<>(arrivals);
+        Collections.sort(sorted);
+        assertThat(sorted).hasSize(6);
+        for (int i = 2; i < sorted.size(); i++) {
+            assertThat(sorted.get(i) - sorted.get(i - 2)).as("no more than 2 of 4 per window in the background")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(490).toNanos());
+        }
+        assertThat(sorted.get(0) - started).isLessThan(Duration.ofMillis(400).toNanos());
+        assertThat(cloud.count("GET", "/organizations/" + ORG + "/services/s0/prometheus")).isEqualTo(1);
+    }
+
+    @Test
     void aWaitLongerThanTheLimitIsRefusedWithARetryAfterAndSendsNothing() {
         answerSlowly("/organizations/" + ORG + "/services/a/clickpipes", 0);
         answerSlowly("/organizations/" + ORG + "/services/b/clickpipes", 0);
