@@ -45,6 +45,13 @@ class ArchitectureTest {
             .allowEmptyShould(true);
 
     @ArchTest
+    static final ArchRule clusterDependsOnNoFeature = noClasses().that().resideInAPackage("dev.pipedeck.cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.pipedeck.users..", "dev.pipedeck.orgs..",
+                    "dev.pipedeck.pipes..", "dev.pipedeck.wizard..", "dev.pipedeck.sandbox..", "dev.pipedeck.audit..",
+                    "dev.pipedeck.cloud..", "dev.pipedeck.health..", "dev.pipedeck.web..")
+            .allowEmptyShould(true);
+
+    @ArchTest
     static final ArchRule sandboxIsAFakeServerNotAFeature = noClasses().that().resideInAPackage("dev.pipedeck.sandbox..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.pipedeck.users..", "dev.pipedeck.orgs..",
                     "dev.pipedeck.pipes..", "dev.pipedeck.wizard..", "dev.pipedeck.audit..", "dev.pipedeck.web..")

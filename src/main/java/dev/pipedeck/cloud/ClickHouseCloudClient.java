@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -46,8 +48,22 @@ public class ClickHouseCloudClient {
 
     private final CloudTransport transport;
 
+    /** A client whose request budgets are counted in this instance alone. */
     public ClickHouseCloudClient(WebClient.Builder webClientBuilder, CloudClientProperties properties) {
-        this.transport = new CloudTransport(webClientBuilder, properties);
+        this(webClientBuilder, properties, BudgetLedger.LOCAL);
+    }
+
+    /** A client whose request budgets are also counted in {@code ledger}, shared with other instances. */
+    public ClickHouseCloudClient(WebClient.Builder webClientBuilder, CloudClientProperties properties,
+            BudgetLedger ledger) {
+        this.transport = new CloudTransport(webClientBuilder, properties, ledger);
+    }
+
+    /** The application's client: budgets counted in the configured ledger, or this instance alone without one. */
+    @Autowired
+    ClickHouseCloudClient(WebClient.Builder webClientBuilder, CloudClientProperties properties,
+            ObjectProvider<BudgetLedger> ledger) {
+        this(webClientBuilder, properties, ledger.getIfAvailable(() -> BudgetLedger.LOCAL));
     }
 
     // ---- ClickPipes ----

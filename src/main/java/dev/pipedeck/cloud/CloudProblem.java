@@ -1,10 +1,13 @@
 package dev.pipedeck.cloud;
 
+import java.io.Serializable;
+
 /**
  * A ClickHouse Cloud failure as a person should see it: the API's own message, its HTTP status and the requestId
  * to quote to support. Never a stack trace; secrets were already masked by the client.
  */
-public record CloudProblem(String message, Integer status, String code, String requestId, boolean serviceIdle) {
+public record CloudProblem(String message, Integer status, String code, String requestId, boolean serviceIdle)
+        implements Serializable {
 
     public static CloudProblem of(Throwable failure) {
         Throwable cause = failure;

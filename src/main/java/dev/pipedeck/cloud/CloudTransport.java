@@ -37,9 +37,9 @@ final class CloudTransport {
     private final RateBudgets budgets;
     private final ReadCache reads;
 
-    CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties) {
+    CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties, BudgetLedger ledger) {
         this.properties = properties;
-        this.budgets = new RateBudgets(properties.budgetMaxWait());
+        this.budgets = new RateBudgets(properties.budgetMaxWait(), ledger);
         this.reads = new ReadCache(properties.readCacheTtl());
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())

@@ -1,6 +1,10 @@
 package dev.pipedeck.cloud;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -30,9 +34,11 @@ final class RateBudgets implements AutoCloseable {
         return thread;
     });
     private final Duration maxWait;
+    private final BudgetLedger ledger;
 
-    RateBudgets(Duration maxWait) {
+    RateBudgets(Duration maxWait, BudgetLedger ledger) {
         this.maxWait = maxWait;
+        this.ledger = ledger;
     }
 
     /**
@@ -41,11 +47,36 @@ final class RateBudgets implements AutoCloseable {
      */
     <T> Mono<T> within(CloudConnection connection, RequestPriority priority, Mono<T> call) {
         RequestBudget budget = connection.budget();
-        Window window = windows.compute(connection.baseUrl() + "|" + connection.keyId(),
-                (key, existing) -> existing != null && existing.budget.equals(budget) ? existing
-                        : new Window(budget, existing));
-        return Mono.<Slot>create(sink -> window.enqueue(sink, priority, System.nanoTime() + maxWait.toNanos()))
-                .flatMap(slot -> call.doFinally(signal -> window.release(slot)));
+        String key = connection.baseUrl() + "|" + connection.keyId();
+        Window window = windows.compute(key, (k, existing) -> existing != null && existing.budget.equals(budget)
+                ? existing : new Window(budget, existing));
+        return Mono.defer(() -> {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            return Mono.<Slot>create(sink -> window.enqueue(sink, priority, deadline))
+                    .flatMap(slot -> ledger.take(ledgerKey(key), budget, priority, deadline)
+                            .doOnError(failure -> window.giveBack(slot))
+                            .doOnCancel(() -> window.giveBack(slot))
+                            .flatMap(lease -> call.doFinally(signal -> {
+                                window.release(slot);
+                                ledger.release(lease);
+                            })));
+        });
+    }
+
+    /** Background requests leave half of a budget (at least one slot, if it has more than one) to people. */
+    static int backgroundLimit(RequestBudget budget) {
+        int requests = budget.requests();
+        return requests == 1 ? 1 : requests - Math.max(1, requests / 2);
+    }
+
+    /** The key's name in the shared ledger: a digest, so key ids are not spelled out in the database. */
+    private static String ledgerKey(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
@@ -127,10 +158,15 @@ final class RateBudgets implements AutoCloseable {
             waiter.sink.success(slot);
         }
 
-        /** Background requests leave half of the budget (at least one slot, if it has more than one) to people. */
         private int backgroundLimit() {
-            int requests = budget.requests();
-            return requests == 1 ? 1 : requests - Math.max(1, requests / 2);
+            return RateBudgets.backgroundLimit(budget);
+        }
+
+        /** A slot taken here was never used (the shared ledger had none): it frees at once. */
+        synchronized void giveBack(Slot slot) {
+            if (slot.endedAt < 0 && sent.remove(slot)) {
+                drain();
+            }
         }
 
         /** The call in {@code slot} ended: the slot frees one window from now. */

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.pipedeck.cloud.ClickHouseCloudClient;
 import dev.pipedeck.cloud.CloudProblem;
 import dev.pipedeck.cloud.RawCloudResponse;
+import dev.pipedeck.cluster.JobLeases;
 import dev.pipedeck.orgs.OrgConnection;
 import dev.pipedeck.orgs.OrgConnectionService;
 
@@ -36,16 +37,24 @@ public class MetricsCollector {
 
     private static final Duration CALL_LIMIT = Duration.ofSeconds(30);
 
+    /** With several instances on one database, the one holding this lease collects. */
+    static final String LEASE = "metrics-collector";
+
+    /** A lease outlives two scrape intervals by this much, so a slow scrape does not hand the job over. */
+    private static final Duration LEASE_SLACK = Duration.ofSeconds(30);
+
     private final OrgConnectionService connections;
     private final ClickHouseCloudClient cloud;
     private final PipeMetricStore store;
     private final HealthProperties properties;
     private final Clock clock;
+    private final JobLeases leases;
     private final Map<String, Instant> lastScrape = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public MetricsCollector(OrgConnectionService connections, ClickHouseCloudClient cloud, PipeMetricStore store,
-            HealthProperties properties, Clock clock) {
+            HealthProperties properties, Clock clock, JobLeases leases) {
+        this.leases = leases;
         this.connections = connections;
         this.cloud = cloud;
         this.store = store;
@@ -56,7 +65,7 @@ public class MetricsCollector {
     @Scheduled(fixedDelayString = "${pipedeck.health.scrape-interval:60s}",
             initialDelayString = "${pipedeck.health.scrape-interval:60s}")
     public void collectOnSchedule() {
-        if (properties.collect()) {
+        if (properties.collect() && leases.holds(LEASE, properties.scrapeInterval().multipliedBy(2).plus(LEASE_SLACK))) {
             scrapeDue();
         }
     }

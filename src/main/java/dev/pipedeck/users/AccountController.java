@@ -53,12 +53,15 @@ class AccountController {
 
     @PostMapping("/tokens")
     String createToken(@ModelAttribute("newToken") AccountForms.NewToken form, BindingResult result,
-            Authentication authentication, Model model, RedirectAttributes redirect) {
+            Authentication authentication, Model model) {
         try {
             NewApiToken created = tokens.create(authentication.getName(), form.getName(), form.getRole(),
                     form.getValidDays());
-            redirect.addFlashAttribute("createdToken", created);
-            return "redirect:/account";
+            // Shown in this answer, never carried through the session: sessions are stored in the database, and a
+            // token's secret is stored nowhere.
+            model.addAttribute("createdToken", created);
+            model.addAttribute("newToken", new AccountForms.NewToken());
+            return show(authentication, model);
         } catch (AccountRuleViolation violation) {
             FormErrors.reject(result, violation);
             return show(authentication, model);

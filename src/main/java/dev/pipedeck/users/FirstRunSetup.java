@@ -45,6 +45,14 @@ public class FirstRunSetup implements ApplicationRunner {
             } catch (AccountRuleViolation refused) {
                 log.error("PIPEDECK_ADMIN_USERNAME/PIPEDECK_ADMIN_PASSWORD refused: {} Falling back to the setup URL.",
                         refused.getMessage());
+            } catch (RuntimeException anotherInstanceWasFirst) {
+                // Several instances starting together on one database: one of them created the account, the
+                // others' inserts fail on the unique username.
+                if (!accounts.noAccountExists()) {
+                    log.info("The first admin account was created by another Pipedeck instance.");
+                    return;
+                }
+                throw anotherInstanceWasFirst;
             }
         }
         byte[] random = new byte[24];

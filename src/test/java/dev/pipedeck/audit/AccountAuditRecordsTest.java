@@ -14,11 +14,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.users.Account;
 import dev.pipedeck.users.AccountService;
 import dev.pipedeck.users.Role;
@@ -111,10 +111,10 @@ class AccountAuditRecordsTest extends AuditIntegrationTest {
     @Test
     void signingOutIsRecorded() throws Exception {
         Account dave = newAccount("dave", Role.ADMIN);
-        MockHttpSession session = signIn(dave.getUsername(), "10.0.4.1");
+        CookieSession session = signIn(dave.getUsername(), "10.0.4.1");
         long before = lastRecordId();
 
-        mvc.perform(post("/logout").session(session).with(csrf()).with(address("10.0.4.1")))
+        session.perform(post("/logout").with(csrf()).with(address("10.0.4.1")))
                 .andExpect(redirectedUrl("/login?logout"));
 
         AuditRecord r = onlyRecordAfter(before);
@@ -165,10 +165,10 @@ class AccountAuditRecordsTest extends AuditIntegrationTest {
         assertThat(reset.action()).isEqualTo("account.password.reset");
         assertThat(reset.requestSummary()).isEqualTo("{\"newPassword\":\"[redacted]\"}");
 
-        MockHttpSession session = signIn(username, resetTo, "10.0.5.2");
+        CookieSession session = signIn(username, resetTo, "10.0.5.2");
         before = lastRecordId();
         String ownNew = "my own fresh passphrase";
-        mvc.perform(post("/account/password").session(session).with(csrf()).with(address("10.0.5.2"))
+        session.perform(post("/account/password").with(csrf()).with(address("10.0.5.2"))
                 .param("currentPassword", resetTo).param("newPassword", ownNew).param("confirmPassword", ownNew))
                 .andExpect(redirectedUrl("/account"));
         AuditRecord own = onlyRecordAfter(before);
@@ -274,14 +274,14 @@ class AccountAuditRecordsTest extends AuditIntegrationTest {
         }
     }
 
-    private MockHttpSession signIn(String username, String address) throws Exception {
+    private CookieSession signIn(String username, String address) throws Exception {
         return signIn(username, PASSWORD, address);
     }
 
-    private MockHttpSession signIn(String username, String password, String address) throws Exception {
-        return (MockHttpSession) mvc.perform(login(username, password, address))
-                .andExpect(redirectedUrl("/"))
-                .andReturn().getRequest().getSession(false);
+    private CookieSession signIn(String username, String password, String address) throws Exception {
+        CookieSession session = new CookieSession(mvc);
+        session.perform(login(username, password, address)).andExpect(redirectedUrl("/"));
+        return session;
     }
 
     private static MockHttpServletRequestBuilder login(String username, String password, String address) {

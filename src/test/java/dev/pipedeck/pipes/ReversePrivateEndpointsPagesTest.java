@@ -6,7 +6,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +23,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.pipedeck.cloud.clickpipe.CreateReversePrivateEndpoint;
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.OpenApiSpec;
 import tools.jackson.databind.JsonNode;
@@ -353,10 +353,9 @@ class ReversePrivateEndpointsPagesTest {
 
         String error = "NOT_FOUND: Reverse private endpoint not found";
         cloud.fail("DELETE", endpoints + "/" + READY, 404, error);
-        MvcResult failed = mvc.perform(post(page + "/" + READY + "/delete").with(csrf())
-                .with(user("op").roles("OPERATOR"))).andReturn();
-        String html = body(mvc.perform(get(page).with(user("op").roles("OPERATOR"))
-                .flashAttrs(new LinkedHashMap<>(failed.getFlashMap()))).andReturn().getResponse());
+        CookieSession browser = new CookieSession(mvc);
+        browser.perform(post(page + "/" + READY + "/delete").with(csrf()).with(user("op").roles("OPERATOR")));
+        String html = body(browser.perform(get(page).with(user("op").roles("OPERATOR"))).andReturn().getResponse());
         assertThat(html).contains("The endpoint could not be deleted.", "Reverse private endpoint not found",
                 FakeCloud.requestIdFor(error));
     }

@@ -10,11 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.TestAccounts;
 import static dev.pipedeck.testsupport.TestAccounts.asAdmin;
 
@@ -34,6 +35,9 @@ class AccountRulesTest {
 
     @Autowired
     AccountRepository repository;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     @WithMockUser(roles = "ADMIN")
@@ -58,10 +62,11 @@ class AccountRulesTest {
     void theLastAdminRefusalIsShownOnThePage() throws Exception {
         Account only = accounts.create("page-admin-" + System.nanoTime(), TestAccounts.PASSWORD, Role.ADMIN);
         demoteEveryAdminBut(only);
-        MvcResult result = mvc.perform(post("/users/{id}/enabled", only.getId()).param("enabled", "false").with(csrf()))
-                .andReturn();
-        String page = mvc.perform(get(result.getResponse().getRedirectedUrl())
-                .flashAttrs(result.getFlashMap())).andReturn().getResponse().getContentAsString();
+        CookieSession browser = new CookieSession(mvc);
+        MvcResult result = browser.perform(post("/users/{id}/enabled", only.getId()).param("enabled", "false")
+                .with(csrf())).andReturn();
+        String page = browser.perform(get(result.getResponse().getRedirectedUrl())).andReturn().getResponse()
+                .getContentAsString();
         assertThat(page).contains("This is the last enabled admin and cannot be disabled.");
         assertThat(repository.findById(only.getId()).orElseThrow().isEnabled()).isTrue();
     }
@@ -91,28 +96,29 @@ class AccountRulesTest {
     void anAdminPasswordResetEndsThatUsersSessions() throws Exception {
         String username = "reset-me-" + System.nanoTime();
         Account account = TestAccounts.create(accounts, username, Role.OPERATOR);
-        MockHttpSession session = signIn(username, TestAccounts.PASSWORD);
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        CookieSession session = signIn(username, TestAccounts.PASSWORD);
+        assertThat(session.perform(get("/")).andReturn().getResponse().getStatus()).isEqualTo(200);
 
         asAdmin(() -> accounts.resetPassword(account.getId(), "a fresh passphrase here"));
 
-        var response = mvc.perform(get("/").session(session)).andReturn().getResponse();
+        var response = session.perform(get("/")).andReturn().getResponse();
         assertThat(response.getRedirectedUrl()).endsWith("/login?expired");
-        assertThat(session.isInvalid()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = ?", Integer.class,
+                username)).as("the session is gone from the database").isZero();
     }
 
     @Test
     void aRoleChangeOrDisableEndsThatUsersSessions() throws Exception {
         String username = "demote-me-" + System.nanoTime();
         Account account = TestAccounts.create(accounts, username, Role.OPERATOR);
-        MockHttpSession first = signIn(username, TestAccounts.PASSWORD);
+        CookieSession first = signIn(username, TestAccounts.PASSWORD);
         asAdmin(() -> accounts.changeRole(account.getId(), Role.VIEWER));
-        assertThat(mvc.perform(get("/").session(first)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(first.perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .endsWith("/login?expired");
 
-        MockHttpSession second = signIn(username, TestAccounts.PASSWORD);
+        CookieSession second = signIn(username, TestAccounts.PASSWORD);
         asAdmin(() -> accounts.setEnabled(account.getId(), false));
-        assertThat(mvc.perform(get("/").session(second)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(second.perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .endsWith("/login?expired");
         assertThat(signIn(username, TestAccounts.PASSWORD)).as("a disabled account cannot sign in").isNull();
     }
@@ -121,21 +127,21 @@ class AccountRulesTest {
     void changingYourOwnPasswordNeedsTheCurrentOneAndKeepsYouSignedIn() throws Exception {
         String username = "self-" + System.nanoTime();
         TestAccounts.create(accounts, username, Role.VIEWER);
-        MockHttpSession session = signIn(username, TestAccounts.PASSWORD);
-        MockHttpSession other = signIn(username, TestAccounts.PASSWORD);
+        CookieSession session = signIn(username, TestAccounts.PASSWORD);
+        CookieSession other = signIn(username, TestAccounts.PASSWORD);
 
-        String refused = mvc.perform(post("/account/password").session(session).with(csrf())
+        String refused = session.perform(post("/account/password").with(csrf())
                 .param("currentPassword", "not it at all").param("newPassword", "my new passphrase")
                 .param("confirmPassword", "my new passphrase")).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains("The current password is not correct.");
 
-        var changed = mvc.perform(post("/account/password").session(session).with(csrf())
+        var changed = session.perform(post("/account/password").with(csrf())
                 .param("currentPassword", TestAccounts.PASSWORD).param("newPassword", "my new passphrase")
                 .param("confirmPassword", "my new passphrase")).andReturn().getResponse();
         assertThat(changed.getRedirectedUrl()).isEqualTo("/account");
-        assertThat(mvc.perform(get("/account").session(session)).andReturn().getResponse().getStatus())
+        assertThat(session.perform(get("/account")).andReturn().getResponse().getStatus())
                 .as("this session continues").isEqualTo(200);
-        assertThat(mvc.perform(get("/").session(other)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(other.perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .as("the other session ended").endsWith("/login?expired");
         assertThat(signIn(username, "my new passphrase")).isNotNull();
     }
@@ -152,9 +158,9 @@ class AccountRulesTest {
     }
 
     /** Signs in through the real form login; the session, or null when sign-in failed. */
-    private MockHttpSession signIn(String username, String password) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        var response = mvc.perform(post("/login").session(session).with(csrf())
+    private CookieSession signIn(String username, String password) throws Exception {
+        CookieSession session = new CookieSession(mvc);
+        var response = session.perform(post("/login").with(csrf())
                 .param("username", username).param("password", password)
                 .with(request -> {
                     request.setRemoteAddr("192.0.2." + (Math.abs(username.hashCode()) % 200));

@@ -18,10 +18,10 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.MutableClock;
 import dev.pipedeck.testsupport.TestAccounts;
 
@@ -114,8 +114,8 @@ class LoginThrottlingTest {
     }
 
     private Attempt signIn(String user, String password, String address) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MvcResult result = mvc.perform(post("/login").session(session).with(csrf())
+        CookieSession session = new CookieSession(mvc);
+        MvcResult result = session.perform(post("/login").with(csrf())
                 .param("username", user).param("password", password)
                 .with(request -> {
                     request.setRemoteAddr(address);
@@ -123,7 +123,7 @@ class LoginThrottlingTest {
                 })).andReturn();
         String redirect = result.getResponse().getRedirectedUrl();
         if (redirect != null && redirect.contains("/login?error")) {
-            String page = mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
+            String page = session.perform(get("/login").param("error", "")).andReturn().getResponse()
                     .getContentAsString();
             Matcher flash = ERROR_FLASH.matcher(page);
             return new Attempt(false, flash.find() ? flash.group(1).strip() : "");
