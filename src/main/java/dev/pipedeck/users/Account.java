@@ -11,7 +11,11 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A Pipedeck team member who signs in with a username and password. */
+/**
+ * A Pipedeck team member: a {@link AccountKind#LOCAL local} account signs in with its username and password (and a
+ * second factor when enrolled); an {@link AccountKind#EXTERNAL external} one through the identity provider it is
+ * linked to (issuer and subject), and has no password.
+ */
 @Entity
 @Table(name = "account")
 public class Account {
@@ -23,8 +27,18 @@ public class Account {
     @Column(nullable = false, length = 64)
     private String username;
 
-    @Column(name = "password_hash", nullable = false)
+    @Column(name = "password_hash")
     private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountKind kind;
+
+    @Column(name = "external_issuer")
+    private String externalIssuer;
+
+    @Column(name = "external_subject")
+    private String externalSubject;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -48,10 +62,20 @@ public class Account {
     Account(String username, String passwordHash, Role role, Instant now) {
         this.username = username;
         this.passwordHash = passwordHash;
+        this.kind = AccountKind.LOCAL;
         this.role = role;
         this.enabled = true;
         this.createdAt = now;
         this.passwordChangedAt = now;
+    }
+
+    /** An account created at its first single sign-on, linked to the identity provider's issuer and subject. */
+    static Account external(String username, String issuer, String subject, Role role, Instant now) {
+        Account account = new Account(username, null, role, now);
+        account.kind = AccountKind.EXTERNAL;
+        account.externalIssuer = issuer;
+        account.externalSubject = subject;
+        return account;
     }
 
     public Long getId() {
@@ -64,6 +88,23 @@ public class Account {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    public AccountKind getKind() {
+        return kind;
+    }
+
+    /** Signs in through the identity provider only: no password, no second factor of Pipedeck's own. */
+    public boolean isExternal() {
+        return kind == AccountKind.EXTERNAL;
+    }
+
+    public String getExternalIssuer() {
+        return externalIssuer;
+    }
+
+    public String getExternalSubject() {
+        return externalSubject;
     }
 
     public Role getRole() {

@@ -28,12 +28,17 @@ class AccountController {
 
     private final AccountService accounts;
     private final ApiTokenService tokens;
+    private final SecondFactorService secondFactors;
+    private final SingleSignOn singleSignOn;
     private final Clock clock;
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
 
-    AccountController(AccountService accounts, ApiTokenService tokens, Clock clock) {
+    AccountController(AccountService accounts, ApiTokenService tokens, SecondFactorService secondFactors,
+            SingleSignOn singleSignOn, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.secondFactors = secondFactors;
+        this.singleSignOn = singleSignOn;
         this.clock = clock;
     }
 
@@ -46,6 +51,8 @@ class AccountController {
             model.addAttribute("newToken", new AccountForms.NewToken());
         }
         model.addAttribute("tokens", tokens.tokensOf(authentication.getName()));
+        model.addAttribute("secondFactor", secondFactors.statusOf(authentication.getName()));
+        model.addAttribute("ssoName", singleSignOn.displayName());
         model.addAttribute("roles", Role.values());
         model.addAttribute("now", clock.instant());
         return "users/account";

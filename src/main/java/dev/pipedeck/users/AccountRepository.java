@@ -14,6 +14,9 @@ public interface AccountRepository extends JpaRepository<Account, Long> {
 
     boolean existsByUsername(String username);
 
+    /** The account a single sign-on identity is linked to. */
+    Optional<Account> findByExternalIssuerAndExternalSubject(String issuer, String subject);
+
     long countByRoleAndEnabledTrue(Role role);
 
     /** Locks the enabled accounts of a role, so two admins cannot demote each other at the same moment. */

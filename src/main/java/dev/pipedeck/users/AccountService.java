@@ -121,6 +121,7 @@ public class AccountService {
         AuditEntry.Builder entry = AccountAudit.entry(AccountAudit.PASSWORD_RESET, account.getUsername(),
                 AccountAudit.request("newPassword", newPassword), newPassword);
         audit.refusalsRecorded(entry, () -> {
+            requireLocal(account, "newPassword");
             requireAcceptable(newPassword, account.getUsername(), "password");
             return account;
         });
@@ -139,6 +140,7 @@ public class AccountService {
         Account account = audit.refusalsRecorded(entry, () -> {
             Account own = accounts.findByUsername(username)
                     .orElseThrow(() -> new AccountRuleViolation(null, "Your account no longer exists."));
+            requireLocal(own, null);
             if (currentPassword == null || !passwordEncoder.matches(currentPassword, own.getPasswordHash())) {
                 throw new AccountRuleViolation("currentPassword", "The current password is not correct.");
             }
@@ -168,6 +170,13 @@ public class AccountService {
         }
         requireAcceptable(password, username, "password");
         return accounts.save(new Account(username, passwordEncoder.encode(password), role, clock.instant()));
+    }
+
+    private static void requireLocal(Account account, String field) {
+        if (account.isExternal()) {
+            throw new AccountRuleViolation(field, account.getUsername() + " signs in through single sign-on and has "
+                    + "no Pipedeck password.");
+        }
     }
 
     private void requireAcceptable(String password, String username, String field) {

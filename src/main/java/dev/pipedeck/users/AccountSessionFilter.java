@@ -38,7 +38,7 @@ public class AccountSessionFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpSession session = request.getSession(false);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (session != null && authentication != null && authentication.getPrincipal() instanceof SignedInUser user
+        if (session != null && authentication != null && authentication.getPrincipal() instanceof AccountPrincipal user
                 && !stillValid(user, session)) {
             session.invalidate();
             SecurityContextHolder.clearContext();
@@ -54,7 +54,7 @@ public class AccountSessionFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private boolean stillValid(SignedInUser user, HttpSession session) {
+    private boolean stillValid(AccountPrincipal user, HttpSession session) {
         if (Instant.ofEpochMilli(session.getCreationTime()).plus(maxAge).isBefore(clock.instant())) {
             return false;
         }

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * HTTP Basic credentials of {@code /api/v1}: a Pipedeck API token ({@code pdt_…} id and its secret), or else a
- * username and password (checked by {@code passwords}). A token acts with the lower of its role and its owner's
+ * username and password (checked by {@code passwords}, behind the {@link PasswordSignInPolicy}: never for an account
+ * with two-step sign-in or single sign-on, nor while local login is off). A token acts with the lower of its role and its owner's
  * current role, and is refused at once when revoked, expired, or its owner is disabled.
  */
 public class ApiCredentialsProvider implements AuthenticationProvider {

@@ -14,6 +14,7 @@ import org.springframework.security.authentication.event.AbstractAuthenticationF
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.client.authentication.OAuth2LoginAuthenticationToken;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -55,16 +56,27 @@ public class SignInAudit implements LogoutHandler {
             return; // API calls authenticate on every request; the actions they take are what gets recorded.
         }
         Authentication authentication = event.getAuthentication();
-        recordOrRefuse(AuditEntry.of(LOGIN_SUCCESS)
+        AuditEntry.Builder entry = AuditEntry.of(LOGIN_SUCCESS)
                 .actor(AuditActor.of(authentication.getName(), roleOf(authentication)))
-                .target(AuditTarget.account(authentication.getName()))
-                .build());
+                .target(AuditTarget.account(authentication.getName()));
+        if (authentication.getPrincipal() instanceof SignedInOidcUser) {
+            entry.channel(SingleSignOnAccounts.CHANNEL);
+        } else if (secondStep()) {
+            entry.request(AccountAudit.request("secondFactor", "totp"));
+        }
+        recordOrRefuse(entry.build());
     }
 
     @EventListener
     public void signInFailed(AbstractAuthenticationFailureEvent event) {
-        String attempted = attemptedUsername(event.getAuthentication());
         AuthenticationException failure = event.getException();
+        if (failure instanceof SecondFactorRequiredException
+                || event.getAuthentication() instanceof OAuth2LoginAuthenticationToken) {
+            // A correct password awaiting its code is no failure; single sign-on failures are recorded by their
+            // failure handler (some happen before any event).
+            return;
+        }
+        String attempted = attemptedUsername(event.getAuthentication());
         AuditEntry.Builder entry;
         if (failure instanceof LoginThrottledException throttled) {
             entry = AuditEntry.of(LOGIN_THROTTLED).denied("Too many failed sign-in attempts; refused without "
@@ -104,6 +116,16 @@ public class SignInAudit implements LogoutHandler {
     }
 
     private static String reason(AuthenticationException failure) {
+        if (failure instanceof WrongSecondFactorException) {
+            return "Wrong authentication code (after a correct password).";
+        }
+        if (failure instanceof SecondFactorExpiredException) {
+            return "No code within " + PendingSignIn.LIFETIME.toMinutes() + " minutes of the password, or the account "
+                    + "changed meanwhile: sign-in must start again.";
+        }
+        if (failure instanceof PasswordSignInRefusedException refused) {
+            return refused.getMessage();
+        }
         if (failure instanceof DisabledException) {
             return "The account is disabled.";
         }
@@ -113,8 +135,18 @@ public class SignInAudit implements LogoutHandler {
         return "Wrong username or password.";
     }
 
+    /** The completion of a password sign-in by its second factor (rather than a password alone). */
+    private static boolean secondStep() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            HttpServletRequest request = attributes.getRequest();
+            return request.getRequestURI().substring(request.getContextPath().length())
+                    .equals(SecondFactorSignInFilter.PATH);
+        }
+        return false;
+    }
+
     private static String roleOf(Authentication authentication) {
-        if (authentication.getPrincipal() instanceof SignedInUser user) {
+        if (authentication.getPrincipal() instanceof AccountPrincipal user) {
             return user.role().name();
         }
         return authentication.getAuthorities().stream()

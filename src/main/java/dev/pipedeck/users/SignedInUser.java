@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The principal of a signed-in session. It remembers the account's session version at sign-in, so a password
  * reset, role change or disable ends the session on its next request (see {@link AccountSessionFilter}).
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails, CredentialsContainer, AccountPrincipal {
 
     private final long accountId;
     private final String username;
@@ -36,14 +36,22 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
         this.sessionVersion = sessionVersion;
     }
 
+    @Override
+    public String username() {
+        return username;
+    }
+
+    @Override
     public long accountId() {
         return accountId;
     }
 
+    @Override
     public Role role() {
         return role;
     }
 
+    @Override
     public int sessionVersion() {
         return sessionVersion;
     }

@@ -1,7 +1,6 @@
 package dev.pipedeck.users;
 
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -9,16 +8,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Sign-in behind the login throttle (form login, and HTTP Basic with a password or an API token): a throttled key is
- * refused before its credentials are checked; every failure counts, a success clears the user's count.
+ * Sign-in behind the login throttle (form login, the second factor's code, and HTTP Basic with a password or an API
+ * token): a throttled key is refused before its credentials are checked; every failure counts, a success clears the
+ * user's count. A correct password that still needs a second factor neither counts nor clears: codes are counted
+ * with the passwords of the same user, and only a completed sign-in starts the count again.
  */
 public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
-    private final AuthenticationProvider passwordCheck;
+    private final AuthenticationProvider credentialsCheck;
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwordCheck, LoginThrottle throttle) {
-        this.passwordCheck = passwordCheck;
+    ThrottledAuthenticationProvider(AuthenticationProvider credentialsCheck, LoginThrottle throttle) {
+        this.credentialsCheck = credentialsCheck;
         this.throttle = throttle;
     }
 
@@ -39,11 +40,13 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException(check.blockedUntil());
         }
         try {
-            Authentication result = passwordCheck.authenticate(authentication);
+            Authentication result = credentialsCheck.authenticate(authentication);
             if (check.userHasFailures()) {
                 throttle.recordSuccess(username, address);
             }
             return result;
+        } catch (SecondFactorRequiredException passwordAccepted) {
+            throw passwordAccepted;
         } catch (AuthenticationException e) {
             throttle.recordFailure(username, address);
             throw e;
@@ -52,7 +55,7 @@ public class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public boolean supports(Class<?> authentication) {
-        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        return credentialsCheck.supports(authentication);
     }
 
     private static String clientAddress(Authentication authentication) {

@@ -17,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UsersController {
 
     private final AccountService accounts;
+    private final SecondFactorService secondFactors;
 
-    UsersController(AccountService accounts) {
+    UsersController(AccountService accounts, SecondFactorService secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping
@@ -50,6 +52,7 @@ class UsersController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         model.addAttribute("account", accounts.get(id));
+        model.addAttribute("secondFactor", secondFactors.statusOf(id));
         model.addAttribute("roles", Role.values());
         if (!model.containsAttribute("reset")) {
             model.addAttribute("reset", new AccountForms.PasswordReset());
@@ -94,5 +97,17 @@ class UsersController {
             form.setNewPassword("");
             return detail(id, model);
         }
+    }
+
+    @PostMapping("/{id}/second-factor/reset")
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Account account = secondFactors.reset(id);
+            redirect.addFlashAttribute("success", "Two-step sign-in of " + account.getUsername() + " removed: they "
+                    + "sign in with their password and may enrol again. Their open sessions have ended.");
+        } catch (AccountRuleViolation violation) {
+            redirect.addFlashAttribute("error", violation.getMessage());
+        }
+        return "redirect:/users/" + id;
     }
 }

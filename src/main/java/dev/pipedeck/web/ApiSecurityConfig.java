@@ -37,7 +37,8 @@ class ApiSecurityConfig {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Pipedeck API\", charset=\"UTF-8\"");
             write(response, HttpServletResponse.SC_UNAUTHORIZED, ApiEnvelope.error(401, "UNAUTHORIZED",
                     "Sign in with HTTP Basic: a Pipedeck API token (id and secret, from your account page) or a "
-                            + "username and password."));
+                            + "username and password. Accounts with two-step sign-in (TOTP) or single sign-on use "
+                            + "API tokens only."));
         };
         AccessDeniedHandler forbidden = (request, response, denied) -> write(response,
                 HttpServletResponse.SC_FORBIDDEN, ApiEnvelope.error(403, "FORBIDDEN",

@@ -24,14 +24,21 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import dev.pipedeck.audit.AuditLog;
 import dev.pipedeck.users.AccountRepository;
 import dev.pipedeck.users.AccountSessionFilter;
+import dev.pipedeck.users.PasswordSignInFailureHandler;
+import dev.pipedeck.users.SecondFactorEnrolmentRequirement;
+import dev.pipedeck.users.SecondFactorProperties;
+import dev.pipedeck.users.SecondFactorService;
+import dev.pipedeck.users.SecondFactorSignInFilter;
 import dev.pipedeck.users.Role;
 import dev.pipedeck.users.SessionProperties;
 import dev.pipedeck.users.SignInAudit;
+import dev.pipedeck.users.SingleSignOn;
 
 /**
  * Who may do what, for every route: URL rules here, method security on the feature services behind them.
@@ -46,14 +53,17 @@ class SecurityConfig {
 
     @Bean
     @Order(100)
-    SecurityFilterChain pages(HttpSecurity http, @Qualifier("passwordSignIn") AuthenticationManager passwordSignIn, AccountRepository accounts,
-            SessionProperties sessionProperties, Clock clock, SignInAudit signInAudit, AuditLog auditLog)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, @Qualifier("pageSignIn") AuthenticationManager pageSignIn,
+            @Qualifier("secondFactorSignIn") AuthenticationManager secondFactorSignIn, AccountRepository accounts,
+            SessionProperties sessionProperties, Clock clock, SignInAudit signInAudit, AuditLog auditLog,
+            SingleSignOn singleSignOn, SecondFactorProperties secondFactorProperties,
+            SecondFactorService secondFactors) throws Exception {
+        AccountSessionFilter accountSessions = new AccountSessionFilter(accounts, sessionProperties, clock);
         http
-            .authenticationManager(passwordSignIn)
+            .authenticationManager(pageSignIn)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/assets/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
-                .requestMatchers("/login", "/setup").permitAll()
+                .requestMatchers("/login", "/setup", SecondFactorSignInFilter.PATH).permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                 .requestMatchers("/users", "/users/**").hasRole(Role.ADMIN.name())
@@ -69,7 +79,8 @@ class SecurityConfig {
             .formLogin(form -> form
                 .loginPage("/login")
                 .defaultSuccessUrl("/", false)
-                .failureUrl("/login?error"))
+                .failureHandler(new PasswordSignInFailureHandler()))
+            .addFilterBefore(new SecondFactorSignInFilter(secondFactorSignIn), UsernamePasswordAuthenticationFilter.class)
             .logout(logout -> logout
                 .addLogoutHandler(signInAudit)
                 .logoutSuccessUrl("/login?logout")
@@ -82,7 +93,20 @@ class SecurityConfig {
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frame -> frame.deny()))
-            .addFilterBefore(new AccountSessionFilter(accounts, sessionProperties, clock), AuthorizationFilter.class);
+            .addFilterBefore(accountSessions, AuthorizationFilter.class)
+            // After the session check (same order, added later: the sort is stable).
+            .addFilterBefore(new SecondFactorEnrolmentRequirement(secondFactorProperties, secondFactors),
+                    AuthorizationFilter.class);
+        if (singleSignOn.enabled()) {
+            // The providers are in pageSignIn (this chain's own manager); the configurer adds the redirect to the
+            // identity provider (/oauth2/authorization/oidc) and the callback (/login/oauth2/code/oidc).
+            http.oauth2Login(oidc -> oidc
+                .loginPage("/login")
+                .clientRegistrationRepository(singleSignOn.registrations())
+                .authorizedClientRepository(singleSignOn.authorizedClients())
+                .defaultSuccessUrl("/", false)
+                .failureHandler(singleSignOn.failureHandler()));
+        }
         return http.build();
     }
 
