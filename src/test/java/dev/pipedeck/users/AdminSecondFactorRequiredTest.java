@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.TestAccounts;
 
 /**
@@ -36,9 +36,9 @@ class AdminSecondFactorRequiredTest {
     @Autowired
     AccountService accounts;
 
-    private MockHttpSession signIn(String username) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(post("/login").session(session).with(csrf()).param("username", username)
+    private CookieSession signIn(String username) throws Exception {
+        CookieSession session = new CookieSession(mvc);
+        session.perform(post("/login").with(csrf()).param("username", username)
                 .param("password", TestAccounts.PASSWORD));
         return session;
     }
@@ -47,35 +47,35 @@ class AdminSecondFactorRequiredTest {
     void anAdminWithoutASecondFactorCanOnlyEnrolUntilEnrolled() throws Exception {
         String admin = "required-admin-" + System.nanoTime();
         TestAccounts.create(accounts, admin, Role.ADMIN);
-        MockHttpSession session = signIn(admin);
+        CookieSession session = signIn(admin);
 
         for (String path : List.of("/", "/users", "/organizations", "/account", "/audit")) {
-            assertThat(mvc.perform(get(path).session(session)).andReturn().getResponse().getRedirectedUrl())
+            assertThat(session.perform(get(path)).andReturn().getResponse().getRedirectedUrl())
                     .as(path).isEqualTo("/account/second-factor?required");
         }
-        assertThat(mvc.perform(post("/users").session(session).with(csrf()).param("username", "sneaky")
+        assertThat(session.perform(post("/users").with(csrf()).param("username", "sneaky")
                 .param("password", "a long enough passphrase").param("role", "ADMIN")).andReturn().getResponse()
                 .getRedirectedUrl()).isEqualTo("/account/second-factor?required");
-        assertThat(mvc.perform(get("/").header("HX-Request", "true").session(session)).andReturn().getResponse()
+        assertThat(session.perform(get("/").header("HX-Request", "true")).andReturn().getResponse()
                 .getHeader("HX-Redirect")).isEqualTo("/account/second-factor?required");
         assertThat(mvc.perform(get("/api/v1/organizations").with(httpBasic(admin, TestAccounts.PASSWORD)))
                 .andReturn().getResponse().getStatus()).as("no password on the API").isEqualTo(401);
 
-        String page = mvc.perform(get("/account/second-factor").param("required", "").session(session)).andReturn()
+        String page = session.perform(get("/account/second-factor").param("required", "")).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("Admins must use two-step sign-in");
-        mvc.perform(post("/account/second-factor/start").session(session).with(csrf()));
-        page = mvc.perform(get("/account/second-factor").session(session)).andReturn().getResponse()
+        session.perform(post("/account/second-factor/start").with(csrf()));
+        page = session.perform(get("/account/second-factor")).andReturn().getResponse()
                 .getContentAsString();
         Matcher secret = SECRET.matcher(page);
         assertThat(secret.find()).isTrue();
         byte[] key = Base32.decode(secret.group(1).replace(" ", ""));
         String code = TimeBasedOneTimePassword.code(key, TimeBasedOneTimePassword.stepAt(java.time.Instant.now()));
-        mvc.perform(post("/account/second-factor/confirm").session(session).with(csrf()).param("code", code));
+        session.perform(post("/account/second-factor/confirm").with(csrf()).param("code", code));
 
-        assertThat(mvc.perform(get("/users").session(session)).andReturn().getResponse().getStatus())
+        assertThat(session.perform(get("/users")).andReturn().getResponse().getStatus())
                 .as("enrolled: the rest opens").isEqualTo(200);
-        String enrolled = mvc.perform(get("/account/second-factor").session(session)).andReturn().getResponse()
+        String enrolled = session.perform(get("/account/second-factor")).andReturn().getResponse()
                 .getContentAsString();
         assertThat(enrolled).contains("Admins must keep two-step sign-in on").doesNotContain("/account/second-factor/disable");
     }
@@ -84,8 +84,8 @@ class AdminSecondFactorRequiredTest {
     void otherRolesAreNotRequiredToEnrol() throws Exception {
         String operator = "free-operator-" + System.nanoTime();
         TestAccounts.create(accounts, operator, Role.OPERATOR);
-        MockHttpSession session = signIn(operator);
-        assertThat(mvc.perform(get("/account").session(session)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        CookieSession session = signIn(operator);
+        assertThat(session.perform(get("/account")).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/api/v1/organizations").with(httpBasic(operator, TestAccounts.PASSWORD)))
                 .andReturn().getResponse().getStatus()).isEqualTo(200);
     }

@@ -23,11 +23,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.Browser;
 import dev.pipedeck.testsupport.LocalOidcProvider;
 import dev.pipedeck.testsupport.TestAccounts;
@@ -89,11 +89,11 @@ class LocalLoginSwitchedOffTest {
         TestAccounts.create(accounts, BREAK_GLASS + "x", Role.VIEWER);
         long before = jdbc.queryForObject("select coalesce(max(id), 0) from audit_record", Long.class);
 
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletResponse refused = mvc.perform(post("/login").session(session).with(csrf())
+        CookieSession session = new CookieSession(mvc);
+        MockHttpServletResponse refused = session.perform(post("/login").with(csrf())
                 .param("username", someone).param("password", TestAccounts.PASSWORD)).andReturn().getResponse();
         assertThat(refused.getRedirectedUrl()).isEqualTo("/login?error");
-        assertThat(mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
+        assertThat(session.perform(get("/login").param("error", "")).andReturn().getResponse()
                 .getContentAsString()).contains("Password sign-in is switched off. Sign in with Acme Login.");
         assertThat(jdbc.queryForList("select action, error_text from audit_record where id > ? order by id",
                 before)).singleElement().satisfies(r -> assertThat(r)

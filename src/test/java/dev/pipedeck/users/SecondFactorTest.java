@@ -30,10 +30,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.secrets.EncryptedSecretStore;
 import dev.pipedeck.secrets.SecretCipher;
 import dev.pipedeck.secrets.StoredSecret;
@@ -104,13 +104,13 @@ class SecondFactorTest {
         };
     }
 
-    private MockHttpServletResponse password(MockHttpSession session, String password) throws Exception {
-        return mvc.perform(post("/login").session(session).with(csrf()).with(from(address))
+    private MockHttpServletResponse password(CookieSession session, String password) throws Exception {
+        return session.perform(post("/login").with(csrf()).with(from(address))
                 .param("username", username).param("password", password)).andReturn().getResponse();
     }
 
-    private MockHttpServletResponse code(MockHttpSession session, String code) throws Exception {
-        return mvc.perform(post("/login/code").session(session).with(csrf()).with(from(address)).param("code", code))
+    private MockHttpServletResponse code(CookieSession session, String code) throws Exception {
+        return session.perform(post("/login/code").with(csrf()).with(from(address)).param("code", code))
                 .andReturn().getResponse();
     }
 
@@ -118,30 +118,30 @@ class SecondFactorTest {
         return TimeBasedOneTimePassword.code(Base32.decode(secret), TimeBasedOneTimePassword.stepAt(clock.instant()));
     }
 
-    private String get200(MockHttpSession session, String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path).session(session)).andReturn().getResponse();
+    private String get200(CookieSession session, String path) throws Exception {
+        MockHttpServletResponse response = session.perform(get(path)).andReturn().getResponse();
         assertThat(response.getStatus()).as(path).isEqualTo(200);
         return response.getContentAsString();
     }
 
-    private String errorOn(MockHttpSession session, String path) throws Exception {
-        String page = mvc.perform(get(path).param("error", "").session(session)).andReturn().getResponse()
+    private String errorOn(CookieSession session, String path) throws Exception {
+        String page = session.perform(get(path).param("error", "")).andReturn().getResponse()
                 .getContentAsString();
         Matcher flash = ERROR_FLASH.matcher(page);
         return flash.find() ? flash.group(1).strip() : "";
     }
 
-    private MockHttpSession signedInWithPasswordOnly() throws Exception {
-        MockHttpSession session = new MockHttpSession();
+    private CookieSession signedInWithPasswordOnly() throws Exception {
+        CookieSession session = new CookieSession(mvc);
         assertThat(password(session, TestAccounts.PASSWORD).getRedirectedUrl()).isEqualTo("/");
         return session;
     }
 
     /** Enrols through the pages, as the user would with their phone. */
     private Enrolled enrol() throws Exception {
-        MockHttpSession session = signedInWithPasswordOnly();
+        CookieSession session = signedInWithPasswordOnly();
         assertThat(get200(session, "/account")).contains("Set up two-step sign-in");
-        mvc.perform(post("/account/second-factor/start").session(session).with(csrf()));
+        session.perform(post("/account/second-factor/start").with(csrf()));
         String page = get200(session, "/account/second-factor");
         Matcher secretShown = SECRET.matcher(page);
         assertThat(secretShown.find()).as("the secret is shown").isTrue();
@@ -151,7 +151,7 @@ class SecondFactorTest {
                 + "&amp;issuer=Pipedeck&amp;algorithm=SHA1&amp;digits=6&amp;period=30")
                 .contains("src=\"data:image/svg+xml;base64,");
 
-        String confirmed = mvc.perform(post("/account/second-factor/confirm").session(session).with(csrf())
+        String confirmed = session.perform(post("/account/second-factor/confirm").with(csrf())
                 .param("code", codeNow(secret))).andReturn().getResponse().getContentAsString();
         List<String> codes = new ArrayList<>();
         Matcher code = RECOVERY_CODE.matcher(confirmed);
@@ -178,9 +178,9 @@ class SecondFactorTest {
 
     @Test
     void aWrongFirstCodeDoesNotTurnItOn() throws Exception {
-        MockHttpSession session = signedInWithPasswordOnly();
-        mvc.perform(post("/account/second-factor/start").session(session).with(csrf()));
-        String page = mvc.perform(post("/account/second-factor/confirm").session(session).with(csrf())
+        CookieSession session = signedInWithPasswordOnly();
+        session.perform(post("/account/second-factor/start").with(csrf()));
+        String page = session.perform(post("/account/second-factor/confirm").with(csrf())
                 .param("code", "000000")).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("That code does not match").doesNotContain("Your recovery codes");
         assertThat(jdbc.queryForObject("select count(*) from account_second_factor f join account a on a.id = "
@@ -192,20 +192,20 @@ class SecondFactorTest {
     void signInAsksForTheCodeAndGrantsNothingBeforeIt() throws Exception {
         Enrolled enrolled = enrol();
         long before = lastAuditId();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
 
         assertThat(password(session, TestAccounts.PASSWORD).getRedirectedUrl()).isEqualTo("/login/code");
         for (String path : List.of("/", "/account", "/account/second-factor")) {
-            assertThat(mvc.perform(get(path).session(session)).andReturn().getResponse().getRedirectedUrl())
+            assertThat(session.perform(get(path)).andReturn().getResponse().getRedirectedUrl())
                     .as("%s before the code", path).endsWith("/login");
         }
-        assertThat(mvc.perform(get("/api/v1/organizations").session(session)).andReturn().getResponse().getStatus())
+        assertThat(session.perform(get("/api/v1/organizations")).andReturn().getResponse().getStatus())
                 .isEqualTo(401);
         assertThat(get200(session, "/login/code")).contains("Password accepted for <strong>" + username + "</strong>");
 
         assertThat(code(session, "123456").getRedirectedUrl()).isEqualTo("/login/code?error");
         assertThat(errorOn(session, "/login/code")).startsWith("That code is not right");
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(session.perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .endsWith("/login");
 
         assertThat(code(session, codeNow(enrolled.secret())).getRedirectedUrl())
@@ -226,11 +226,11 @@ class SecondFactorTest {
     void aCodeIsAcceptedOnlyOnce() throws Exception {
         Enrolled enrolled = enrol();
         String code = codeNow(enrolled.secret());
-        MockHttpSession first = new MockHttpSession();
+        CookieSession first = new CookieSession(mvc);
         password(first, TestAccounts.PASSWORD);
         assertThat(code(first, code).getRedirectedUrl()).isEqualTo("/");
 
-        MockHttpSession replay = new MockHttpSession();
+        CookieSession replay = new CookieSession(mvc);
         password(replay, TestAccounts.PASSWORD);
         assertThat(code(replay, code).getRedirectedUrl()).as("the same code again, within its window")
                 .isEqualTo("/login/code?error");
@@ -244,23 +244,23 @@ class SecondFactorTest {
     @Test
     void wrongCodesAreThrottledWithThePasswordsAndAPasswordDoesNotResetTheCount() throws Exception {
         Enrolled enrolled = enrol();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         for (int i = 0; i < 4; i++) {
             code(session, "00000" + i);
         }
-        MockHttpSession again = new MockHttpSession();
+        CookieSession again = new CookieSession(mvc);
         assertThat(password(again, TestAccounts.PASSWORD).getRedirectedUrl())
                 .as("the right password still leads to the code").isEqualTo("/login/code");
         code(again, "111111");
 
         assertThat(code(again, codeNow(enrolled.secret())).getRedirectedUrl()).isEqualTo("/login/code?error");
         assertThat(errorOn(again, "/login/code")).isEqualTo("Too many failed sign-in attempts. Try again in 5 minutes.");
-        MockHttpSession fresh = new MockHttpSession();
+        CookieSession fresh = new CookieSession(mvc);
         assertThat(password(fresh, TestAccounts.PASSWORD).getRedirectedUrl()).isEqualTo("/login?error");
 
         clock.advance(Duration.ofMinutes(5).plusSeconds(30));
-        MockHttpSession later = new MockHttpSession();
+        CookieSession later = new CookieSession(mvc);
         password(later, TestAccounts.PASSWORD);
         assertThat(code(later, codeNow(enrolled.secret())).getRedirectedUrl()).isEqualTo("/");
     }
@@ -269,12 +269,12 @@ class SecondFactorTest {
     void aRecoveryCodeSignsInOnce() throws Exception {
         Enrolled enrolled = enrol();
         long before = lastAuditId();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         assertThat(code(session, enrolled.recoveryCodes().get(0)).getRedirectedUrl()).isEqualTo("/");
         assertThat(get200(session, "/account")).contains("9 recovery codes left.");
 
-        MockHttpSession again = new MockHttpSession();
+        CookieSession again = new CookieSession(mvc);
         password(again, TestAccounts.PASSWORD);
         assertThat(code(again, enrolled.recoveryCodes().get(0)).getRedirectedUrl()).isEqualTo("/login/code?error");
         String typedLoosely = enrolled.recoveryCodes().get(1).replace("-", " ").toLowerCase(Locale.ROOT);
@@ -288,7 +288,7 @@ class SecondFactorTest {
     @Test
     void thePendingSignInExpiresAfterFiveMinutes() throws Exception {
         Enrolled enrolled = enrol();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
         assertThat(code(session, codeNow(enrolled.secret())).getRedirectedUrl()).isEqualTo("/login?error");
@@ -311,7 +311,7 @@ class SecondFactorTest {
     @Test
     void anAdminResetsALostSecondFactorAndTheUsersSessionsEnd() throws Exception {
         Enrolled enrolled = enrol();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         code(session, codeNow(enrolled.secret()));
         long id = jdbc.queryForObject("select id from account where username = ?", Long.class, username);
@@ -324,7 +324,7 @@ class SecondFactorTest {
                 .with(user("root-admin").roles("ADMIN"))).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/users/" + id);
 
-        assertThat(mvc.perform(get("/").session(session)).andReturn().getResponse().getRedirectedUrl())
+        assertThat(session.perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?expired");
         assertThat(signedInWithPasswordOnly()).as("the password alone signs in again").isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from account_recovery_code where account_id = ?",
@@ -336,14 +336,14 @@ class SecondFactorTest {
     @Test
     void turningItOffNeedsACurrentCode() throws Exception {
         Enrolled enrolled = enrol();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         code(session, codeNow(enrolled.secret()));
         clock.advance(Duration.ofSeconds(30));
 
-        mvc.perform(post("/account/second-factor/disable").session(session).with(csrf()).param("code", "999999"));
+        session.perform(post("/account/second-factor/disable").with(csrf()).param("code", "999999"));
         assertThat(get200(session, "/account/second-factor")).contains("That code does not match");
-        mvc.perform(post("/account/second-factor/disable").session(session).with(csrf())
+        session.perform(post("/account/second-factor/disable").with(csrf())
                 .param("code", codeNow(enrolled.secret())));
         assertThat(get200(session, "/account/second-factor")).contains("Two-step sign-in is off");
         assertThat(signedInWithPasswordOnly()).isNotNull();
@@ -352,7 +352,7 @@ class SecondFactorTest {
     @Test
     void theSecretIsEncryptedAtRestBoundToItsAccountAndInNoLogNorAuditRecord(CapturedOutput output) throws Exception {
         Enrolled enrolled = enrol();
-        MockHttpSession session = new MockHttpSession();
+        CookieSession session = new CookieSession(mvc);
         password(session, TestAccounts.PASSWORD);
         code(session, codeNow(enrolled.secret()));
 

@@ -16,11 +16,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.LocalOidcProvider;
 import dev.pipedeck.testsupport.TestAccounts;
 
@@ -64,7 +64,7 @@ class SingleSignOnTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Attempt(MockHttpSession session, MockHttpServletResponse callback) {
+    record Attempt(CookieSession session, MockHttpServletResponse callback) {
 
         boolean signedIn() {
             return "/".equals(callback.getRedirectedUrl());
@@ -77,8 +77,8 @@ class SingleSignOnTest {
     }
 
     Attempt signIn(String subject, Map<String, Object> claims, String forgedNonce) throws Exception {
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletResponse toProvider = mvc.perform(get("/oauth2/authorization/oidc").session(session))
+        CookieSession session = new CookieSession(mvc);
+        MockHttpServletResponse toProvider = session.perform(get("/oauth2/authorization/oidc"))
                 .andReturn().getResponse();
         assertThat(toProvider.getStatus()).isEqualTo(302);
         assertThat(toProvider.getRedirectedUrl()).startsWith(PROVIDER.issuer() + "/authorize?");
@@ -87,7 +87,7 @@ class SingleSignOnTest {
                 .containsKeys("state", "nonce").containsEntry("redirect_uri", "http://localhost/login/oauth2/code/oidc");
         assertThat(request.get("scope")).contains("openid");
         String code = PROVIDER.issueCode(forgedNonce != null ? forgedNonce : request.get("nonce"), subject, claims);
-        MockHttpServletResponse callback = mvc.perform(get("/login/oauth2/code/oidc").session(session)
+        MockHttpServletResponse callback = session.perform(get("/login/oauth2/code/oidc")
                 .param("code", code).param("state", request.get("state"))).andReturn().getResponse();
         return new Attempt(session, callback);
     }
@@ -109,13 +109,13 @@ class SingleSignOnTest {
         return jdbc.queryForMap("select * from account where username = ?", username);
     }
 
-    String page(MockHttpSession session, String path) throws Exception {
-        return mvc.perform(get(path).session(session)).andReturn().getResponse().getContentAsString();
+    String page(CookieSession session, String path) throws Exception {
+        return session.perform(get(path)).andReturn().getResponse().getContentAsString();
     }
 
     /** The sign-in page as shown after a failure in this session. */
-    String loginError(MockHttpSession session) throws Exception {
-        return mvc.perform(get("/login").param("error", "").session(session)).andReturn().getResponse()
+    String loginError(CookieSession session) throws Exception {
+        return session.perform(get("/login").param("error", "")).andReturn().getResponse()
                 .getContentAsString();
     }
 
@@ -143,7 +143,7 @@ class SingleSignOnTest {
         assertThat(row.get("password_hash")).isNull();
         assertThat(row.get("external_issuer")).isEqualTo(PROVIDER.issuer());
         assertThat(row.get("external_subject")).isEqualTo(subject);
-        assertThat(mvc.perform(get("/users").session(attempt.session())).andReturn().getResponse().getStatus())
+        assertThat(attempt.session().perform(get("/users")).andReturn().getResponse().getStatus())
                 .as("an admin page, as an admin").isEqualTo(200);
         assertThat(page(attempt.session(), "/account")).contains(username).contains("Single sign-on")
                 .doesNotContain("Change your password");
@@ -174,7 +174,7 @@ class SingleSignOnTest {
         assertThat(account(username).get("role")).as("demoted at the next sign-in").isEqualTo("VIEWER");
         assertThat(jdbc.queryForObject("select count(*) from account where external_subject = ?", Integer.class,
                 subject)).as("the same account, found by issuer and subject").isEqualTo(1);
-        MockHttpServletResponse older = mvc.perform(get("/").session(first.session())).andReturn().getResponse();
+        MockHttpServletResponse older = first.session().perform(get("/")).andReturn().getResponse();
         assertThat(older.getRedirectedUrl()).as("the operator session ended").isEqualTo("/login?expired");
         List<Map<String, Object>> records = auditAfter(before);
         assertThat(records).extracting(r -> r.get("action"))
@@ -182,7 +182,7 @@ class SingleSignOnTest {
         assertThat(records.get(0)).containsEntry("channel", "oidc").containsEntry("change_before", "{\"role\":\"OPERATOR\"}")
                 .containsEntry("change_after", "{\"role\":\"VIEWER\"}");
         assertThat(records.get(1)).containsEntry("actor_role", "VIEWER");
-        assertThat(mvc.perform(post("/organizations/x/services/y/wake").session(second.session()).with(csrf()))
+        assertThat(second.session().perform(post("/organizations/x/services/y/wake").with(csrf()))
                 .andReturn().getResponse().getStatus()).as("a viewer may not change things").isEqualTo(403);
     }
 
@@ -198,7 +198,7 @@ class SingleSignOnTest {
         assertThat(loginError(attempt.session())).contains("None of your groups at Test IdP gives a Pipedeck role");
         assertThat(jdbc.queryForObject("select count(*) from account where username = ?", Integer.class, username))
                 .as("no account created").isZero();
-        assertThat(mvc.perform(get("/").session(attempt.session())).andReturn().getResponse().getRedirectedUrl())
+        assertThat(attempt.session().perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .as("not signed in").endsWith("/login");
         List<Map<String, Object>> records = auditAfter(before);
         assertThat(records).hasSize(1);
@@ -218,7 +218,7 @@ class SingleSignOnTest {
         Attempt refused = signIn(subject, username, List.of());
 
         assertThat(refused.signedIn()).isFalse();
-        assertThat(mvc.perform(get("/").session(first.session())).andReturn().getResponse().getRedirectedUrl())
+        assertThat(first.session().perform(get("/")).andReturn().getResponse().getRedirectedUrl())
                 .isEqualTo("/login?expired");
     }
 
