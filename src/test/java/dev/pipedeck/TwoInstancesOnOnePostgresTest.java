@@ -2,9 +2,7 @@ package dev.pipedeck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +28,7 @@ import dev.pipedeck.audit.AuditVerifier;
 import dev.pipedeck.cluster.JobLeases;
 import dev.pipedeck.health.MetricsCollector;
 import dev.pipedeck.testsupport.FakeCloud;
+import dev.pipedeck.testsupport.HttpBrowser;
 import dev.pipedeck.testsupport.PostgresTestDatabase;
 import dev.pipedeck.testsupport.TestAccounts;
 import dev.pipedeck.testsupport.TestMasterKey;
@@ -115,8 +111,10 @@ class TwoInstancesOnOnePostgresTest {
                 .as("the first admin was created once").isEqualTo(1);
 
         // Signed in on the first instance, the same browser goes on on the second: the session is in the database.
-        Browser browser = new Browser();
-        browser.signIn(port(first));
+        HttpBrowser browser = new HttpBrowser();
+        HttpResponse<String> signedIn = browser.signIn(port(first), ADMIN, PASSWORD);
+        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).doesNotContain("error"));
         HttpResponse<String> home = browser.get(port(second), "/");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(ADMIN);
@@ -184,45 +182,5 @@ class TwoInstancesOnOnePostgresTest {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    /** A browser's cookies and CSRF token, shared by both instances (they are one site behind a load balancer). */
-    static final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private String csrf;
-
-        void signIn(int port) throws Exception {
-            get(port, "/login");
-            HttpResponse<String> signedIn = post(port, "/login", Map.of("username", ADMIN, "password", PASSWORD));
-            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).doesNotContain("error"));
-        }
-
-        HttpResponse<String> get(int port, String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf);
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -1,0 +1,58 @@
+package dev.pipedeck.testsupport;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A browser without a screen for tests against running Pipedeck servers: keeps cookies (one site, whatever the port:
+ * instances behind one load balancer) and the CSRF token of the last page it read, and signs in with the form.
+ */
+public final class HttpBrowser {
+
+    private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    private String csrf;
+
+    /** Signs in through the login form; the answer of the form's POST (a redirect). */
+    public HttpResponse<String> signIn(int port, String username, String password) throws Exception {
+        get(port, "/login");
+        return post(port, "/login", Map.of("username", username, "password", password));
+    }
+
+    public HttpResponse<String> get(int port, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return response;
+    }
+
+    /** A form POST with the CSRF token of the last page read. */
+    public HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf);
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
