@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import dev.pipedeck.orgs.OrgConnectionService;
  * budget and, being a read, queues behind the people's writes. A connection is scraped no more often than
  * {@link HealthProperties#scrapeInterval()}, stretched for small budgets so the collector never takes more than a
  * tenth of a key's requests. A failing organization is logged once (until it recovers) and never stops the others.
+ * After a round that scraped anything it publishes {@link MetricsScraped}.
  */
 @Component
 public class MetricsCollector {
@@ -42,16 +44,18 @@ public class MetricsCollector {
     private final PipeMetricStore store;
     private final HealthProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<String, Instant> lastScrape = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public MetricsCollector(OrgConnectionService connections, ClickHouseCloudClient cloud, PipeMetricStore store,
-            HealthProperties properties, Clock clock) {
+            HealthProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.connections = connections;
         this.cloud = cloud;
         this.store = store;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${pipedeck.health.scrape-interval:60s}",
@@ -74,6 +78,9 @@ public class MetricsCollector {
             lastScrape.put(connection.getOrganizationId(), now);
             scrape(connection);
             scraped++;
+        }
+        if (scraped > 0) {
+            events.publishEvent(new MetricsScraped(clock.instant(), scraped));
         }
         return scraped;
     }
