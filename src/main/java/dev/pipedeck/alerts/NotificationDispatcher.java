@@ -33,6 +33,8 @@ public class NotificationDispatcher {
 
     static final int BATCH = 16;
 
+    private static final int MOST_ROUNDS_AT_ONCE = 20;
+
     private static final Logger log = LoggerFactory.getLogger(NotificationDispatcher.class);
 
     private final NotificationOutbox outbox;
@@ -65,10 +67,13 @@ public class NotificationDispatcher {
             return;
         }
         try {
+            // Another round at once while rounds deliver: a full batch leaves more due, and a delivered "firing"
+            // releases the "resolved" that waited for it.
             Round round;
+            int rounds = 0;
             do {
                 round = dispatchDue();
-            } while (round.sent() >= BATCH);
+            } while (round.delivered() > 0 && ++rounds < MOST_ROUNDS_AT_ONCE);
         } catch (RuntimeException e) {
             log.warn("Alert notifications could not be dispatched: {}", e.toString());
         }
