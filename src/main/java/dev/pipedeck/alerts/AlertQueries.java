@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -20,14 +19,10 @@ public class AlertQueries {
 
     static final int HISTORY_SIZE = 50;
 
-    /** The navigation's count of firing alerts is read at most this often. */
-    private static final Duration COUNT_CACHE = Duration.ofSeconds(5);
-
     private final StoredAlerts alerts;
     private final NotificationOutbox outbox;
     private final PipeMetricStore metrics;
     private final Clock clock;
-    private final AtomicReference<CachedCount> firingCount = new AtomicReference<>();
 
     public AlertQueries(StoredAlerts alerts, NotificationOutbox outbox, PipeMetricStore metrics, Clock clock) {
         this.alerts = alerts;
@@ -73,14 +68,7 @@ public class AlertQueries {
     /** How many alerts fire now (read at most every few seconds: every page's navigation shows it). */
     @PreAuthorize("hasRole('VIEWER')")
     public int firingCount() {
-        Instant now = clock.instant();
-        CachedCount cached = firingCount.get();
-        if (cached != null && !now.isAfter(cached.readAt().plus(COUNT_CACHE)) && !now.isBefore(cached.readAt())) {
-            return cached.count();
-        }
-        int count = alerts.firingCount();
-        firingCount.set(new CachedCount(now, count));
-        return count;
+        return alerts.recentFiringCount(clock.instant());
     }
 
     /** The pipes the metrics reported in the last day, for choosing a rule's pipe or service. */
@@ -92,8 +80,5 @@ public class AlertQueries {
     private static List<AlertRow> rows(List<Alert> list, Map<Long, List<Notification>> deliveries, Instant now) {
         return list.stream().map(alert -> new AlertRow(alert, deliveries.getOrDefault(alert.id(), List.of()), now))
                 .toList();
-    }
-
-    private record CachedCount(Instant readAt, int count) {
     }
 }

@@ -3,10 +3,12 @@ package dev.pipedeck.alerts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -30,7 +32,13 @@ class StoredAlerts {
     private static final String COLUMNS = "id, rule_id, rule_name, pipe_id, pipe_name, organization_id, service_id, "
             + "status, health, reason, pending_since, fired_at, resolved_at, resolved_reason, last_notified_at";
 
+    private static final Duration COUNT_CACHE = Duration.ofSeconds(5);
+
     private final JdbcTemplate jdbc;
+    private final AtomicReference<CachedCount> cachedCount = new AtomicReference<>();
+
+    private record CachedCount(Instant readAt, int count) {
+    }
 
     StoredAlerts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -75,6 +83,20 @@ class StoredAlerts {
     }
 
     /**
+     * The number of firing alerts as read at most {@link #COUNT_CACHE} ago (every page's navigation shows it);
+     * forgotten at once when this instance fires or resolves one.
+     */
+    int recentFiringCount(Instant now) {
+        CachedCount cached = cachedCount.get();
+        if (cached != null && !now.isAfter(cached.readAt().plus(COUNT_CACHE)) && !now.isBefore(cached.readAt())) {
+            return cached.count();
+        }
+        int count = firingCount();
+        cachedCount.set(new CachedCount(now, count));
+        return count;
+    }
+
+    /**
      * Opens a pending alert of {@code rule} for {@code pipe}; empty when one is already open (another instance opened
      * it first). Run it in a transaction of its own: on PostgreSQL a refused insert spoils the transaction.
      */
@@ -105,6 +127,7 @@ class StoredAlerts {
 
     /** PENDING → FIRING; false when the alert is no longer pending (someone else fired or dropped it). */
     boolean fire(long id, PipeHealth health, String reason, Instant now) {
+        cachedCount.set(null);
         return jdbc.update("update alert set status = 'FIRING', fired_at = ?, last_notified_at = ?, health = ?, "
                 + "reason = ? where id = ? and status = 'PENDING'", AlertChannels.utc(now), AlertChannels.utc(now),
                 health.name(), limit(reason, 1000), id) == 1;
@@ -121,6 +144,7 @@ class StoredAlerts {
 
     /** FIRING → RESOLVED; false when it is not firing any more. */
     boolean resolve(long id, PipeHealth health, @Nullable String reason, String resolvedReason, Instant now) {
+        cachedCount.set(null);
         return jdbc.update("update alert set status = 'RESOLVED', open_key = null, resolved_at = ?, health = ?, "
                 + "reason = ?, resolved_reason = ? where id = ? and status = 'FIRING'", AlertChannels.utc(now),
                 health.name(), limit(reason, 1000), limit(resolvedReason, 1000), id) == 1;
