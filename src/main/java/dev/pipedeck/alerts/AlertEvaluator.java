@@ -143,9 +143,9 @@ public class AlertEvaluator {
                         }
                     }
                 } else if (existing != null && assessment.health() != PipeHealth.UNKNOWN
-                        && transitions.end(existing, rule.channelIds(), assessment.health(), assessment.reason(),
-                                "The pipe is " + assessment.health().name().toLowerCase(java.util.Locale.ROOT)
-                                        + " again: " + assessment.reason(), now)) {
+                        && transitions.end(existing, rule.channelIds(), "The pipe is "
+                                + assessment.health().name().toLowerCase(java.util.Locale.ROOT) + " now: "
+                                + assessment.reason(), now)) {
                     ended++;
                 }
             }
@@ -156,8 +156,7 @@ public class AlertEvaluator {
                     : !rule.get().enabled() ? "The rule was disabled."
                     : "The rule no longer watches this pipe, or the metrics have not reported it for "
                             + FORGET_PIPES_AFTER.toHours() + " hours.";
-            if (transitions.end(leftover, rule.map(AlertRule::channelIds).orElse(List.of()), leftover.health(),
-                    leftover.reason(), why, now)) {
+            if (transitions.end(leftover, rule.map(AlertRule::channelIds).orElse(List.of()), why, now)) {
                 ended++;
             }
         }

@@ -29,7 +29,7 @@ final class AlertMessage {
         return test ? "TEST " + status : status;
     }
 
-    /** "payments from MSK is stalled" or "payments from MSK is no longer stalled". */
+    /** "payments from MSK is stalled" or, resolved, "payments from MSK is no longer stalled". */
     String headline() {
         return event.pipeLabel() + (event.resolved() ? " is no longer " : " is ") + event.health();
     }

@@ -5,13 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.pipedeck.health.HealthAssessment;
-import dev.pipedeck.health.PipeHealth;
 import dev.pipedeck.health.SeenPipe;
 
 /**
@@ -68,13 +66,12 @@ class AlertTransitions {
      * Ends an open alert: a firing one is resolved and its channels notified; a pending one is dropped (it never
      * fired). False when someone else ended it first.
      */
-    boolean end(Alert alert, List<Long> channelIds, PipeHealth health, @Nullable String reason, String why,
-            Instant now) {
+    boolean end(Alert alert, List<Long> channelIds, String why, Instant now) {
         return Boolean.TRUE.equals(transaction.execute(status -> {
             if (alert.status() == AlertStatus.PENDING) {
                 return alerts.dropPending(alert.id());
             }
-            if (!alerts.resolve(alert.id(), health, reason, why, now)) {
+            if (!alerts.resolve(alert.id(), why, now)) {
                 return false;
             }
             notifyChannels(alert.id(), channelIds, AlertEvent.RESOLVED, false, now);

@@ -146,7 +146,7 @@ public class RuleAdministration {
 
     private void endOpenAlerts(AlertRule rule, String why, Instant now) {
         for (Alert alert : alerts.openOfRule(rule.id())) {
-            transitions.end(alert, rule.channelIds(), alert.health(), alert.reason(), why, now);
+            transitions.end(alert, rule.channelIds(), why, now);
         }
     }
 

@@ -142,12 +142,15 @@ class StoredAlerts {
                 + "and last_notified_at <= ?", AlertChannels.utc(now), id, AlertChannels.utc(dueSince)) == 1;
     }
 
-    /** FIRING → RESOLVED; false when it is not firing any more. */
-    boolean resolve(long id, PipeHealth health, @Nullable String reason, String resolvedReason, Instant now) {
+    /**
+     * FIRING → RESOLVED; false when it is not firing any more. The health and reason stay those that fired; why it
+     * resolved is {@code resolvedReason}.
+     */
+    boolean resolve(long id, String resolvedReason, Instant now) {
         cachedCount.set(null);
-        return jdbc.update("update alert set status = 'RESOLVED', open_key = null, resolved_at = ?, health = ?, "
-                + "reason = ?, resolved_reason = ? where id = ? and status = 'FIRING'", AlertChannels.utc(now),
-                health.name(), limit(reason, 1000), limit(resolvedReason, 1000), id) == 1;
+        return jdbc.update("update alert set status = 'RESOLVED', open_key = null, resolved_at = ?, "
+                + "resolved_reason = ? where id = ? and status = 'FIRING'", AlertChannels.utc(now),
+                limit(resolvedReason, 1000), id) == 1;
     }
 
     /** Deletes a pending alert whose state cleared before it fired; false when it is not pending any more. */

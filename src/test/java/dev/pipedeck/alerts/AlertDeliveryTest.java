@@ -190,7 +190,7 @@ class AlertDeliveryTest {
                 .isEqualTo(receiver.received().get(0).json().path("alert").path("id").asLong());
         assertThat(resolved.path("alert").path("resolvedAt").asString())
                 .isEqualTo(t0.plus(Duration.ofMinutes(11)).toString());
-        assertThat(resolved.path("alert").path("reason").asString()).startsWith("The pipe is healthy again");
+        assertThat(resolved.path("alert").path("reason").asString()).startsWith("The pipe is healthy now: Running");
         assertThat(receiver.received().get(1).header("X-Pipedeck-Notification-Id"))
                 .isNotEqualTo(receiver.received().get(0).header("X-Pipedeck-Notification-Id"));
 
@@ -357,7 +357,7 @@ class AlertDeliveryTest {
                         + AlertScenario.SERVICE + "/pipes/pipe-s|Open the pipe in Pipedeck>");
         assertThat(receiver.received().get(0).header("X-Pipedeck-Notification-Id")).isNotBlank();
         assertThat(receiver.received().get(1).json().path("text").asString())
-                .startsWith(":large_green_circle: *RESOLVED* pipe pipe-s is no longer healthy")
+                .startsWith(":large_green_circle: *RESOLVED* pipe pipe-s is no longer failed")
                 .contains("Fired " + minute(t0) + ", resolved " + minute(t0.plus(Duration.ofMinutes(3))) + " (3 min)");
     }
 
