@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +24,10 @@ import dev.pipedeck.orgs.OrgConnectionService;
 /**
  * Scrapes each connected organization's Prometheus endpoint — one call per organization, never one per pipe — and
  * stores a point per pipe per minute. The call goes through the client like every other, in the key's budget, as
- * background work: it waits behind every person's request and uses at most half of the budget. A connection is scraped no more often than
- * {@link HealthProperties#scrapeInterval()}, stretched for small budgets so the collector never takes more than a
+ * background work: it waits behind every person's request and uses at most half of the budget. A connection is
+ * scraped no more often than {@link HealthProperties#scrapeInterval()}, stretched for small budgets so the collector never takes more than a
  * tenth of a key's requests. A failing organization is logged once (until it recovers) and never stops the others.
+ * After a round that scraped anything it publishes {@link MetricsScraped}.
  */
 @Component
 public class MetricsCollector {
@@ -49,12 +51,14 @@ public class MetricsCollector {
     private final HealthProperties properties;
     private final Clock clock;
     private final JobLeases leases;
+    private final ApplicationEventPublisher events;
     private final Map<String, Instant> lastScrape = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     public MetricsCollector(OrgConnectionService connections, ClickHouseCloudClient cloud, PipeMetricStore store,
-            HealthProperties properties, Clock clock, JobLeases leases) {
+            HealthProperties properties, Clock clock, JobLeases leases, ApplicationEventPublisher events) {
         this.leases = leases;
+        this.events = events;
         this.connections = connections;
         this.cloud = cloud;
         this.store = store;
@@ -82,6 +86,9 @@ public class MetricsCollector {
             lastScrape.put(connection.getOrganizationId(), now);
             scrape(connection);
             scraped++;
+        }
+        if (scraped > 0) {
+            events.publishEvent(new MetricsScraped(clock.instant(), scraped));
         }
         return scraped;
     }

@@ -80,6 +80,23 @@ public class PipeMetricStore {
                 + "order by bucket_start, resolution_minutes", PipeMetricStore::point, pipeId, utc(since));
     }
 
+    /**
+     * The pipes with a point at or after {@code since}, each with the organization, service and name of its latest
+     * point, ordered by pipe id.
+     */
+    public List<SeenPipe> pipesSeenSince(Instant since) {
+        Map<String, SeenPipe> pipes = new LinkedHashMap<>();
+        jdbc.query("select p.pipe_id, p.organization_id, p.service_id, p.pipe_name, p.bucket_start "
+                + "from pipe_metric_point p join (select pipe_id, max(bucket_start) as latest from pipe_metric_point "
+                + "where bucket_start >= ? group by pipe_id) l on l.pipe_id = p.pipe_id and l.latest = p.bucket_start "
+                + "order by p.pipe_id", rs -> {
+                    pipes.putIfAbsent(rs.getString("pipe_id"), new SeenPipe(rs.getString("pipe_id"),
+                            rs.getString("organization_id"), rs.getString("service_id"), rs.getString("pipe_name"),
+                            rs.getObject("bucket_start", OffsetDateTime.class).toInstant()));
+                }, utc(since));
+        return List.copyOf(pipes.values());
+    }
+
     @Scheduled(fixedDelayString = "${pipedeck.health.maintenance-interval:10m}",
             initialDelayString = "${pipedeck.health.maintenance-interval:10m}")
     public void maintainOnSchedule() {

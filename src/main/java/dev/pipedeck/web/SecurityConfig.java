@@ -74,6 +74,9 @@ class SecurityConfig {
                 .requestMatchers(HttpMethod.GET, "/organizations/new", "/organizations/*/edit").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.POST, "/organizations", "/organizations/*", "/organizations/*/verify",
                         "/organizations/*/delete").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/alerts/rules/new", "/alerts/rules/*/edit", "/alerts/channels/new",
+                        "/alerts/channels/*/edit").hasRole(Role.ADMIN.name())
+                .requestMatchers(HttpMethod.POST, "/alerts/**").hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/**").hasRole(Role.VIEWER.name())
                 .anyRequest().hasRole(Role.OPERATOR.name()))
             .formLogin(form -> form

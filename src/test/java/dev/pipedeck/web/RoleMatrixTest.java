@@ -85,6 +85,22 @@ class RoleMatrixTest {
                 new Route(HttpMethod.POST, "/organizations/master-key/reencrypt", Access.ADMIN, Map.of()),
                 new Route(HttpMethod.GET, "/audit", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.POST, "/audit/verify", Access.ADMIN, Map.of()),
+                // ---- Alerts: everyone reads, admins change (a rule and a channel exist: see prepareAlerts) ----
+                new Route(HttpMethod.GET, "/alerts", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, "/alerts/rules", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, "/alerts/rules/new", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.POST, "/alerts/rules", Access.ADMIN, Map.of("name", "")),
+                new Route(HttpMethod.GET, "/alerts/rules/{rule}/edit", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.POST, "/alerts/rules/{rule}", Access.ADMIN, Map.of("name", "")),
+                new Route(HttpMethod.POST, "/alerts/rules/{rule}/enabled", Access.ADMIN, Map.of("enabled", "false")),
+                new Route(HttpMethod.POST, "/alerts/rules/{rule}/delete", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.GET, "/alerts/channels", Access.VIEWER, Map.of()),
+                new Route(HttpMethod.GET, "/alerts/channels/new", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.POST, "/alerts/channels", Access.ADMIN, Map.of("name", "")),
+                new Route(HttpMethod.GET, "/alerts/channels/{channel}/edit", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.POST, "/alerts/channels/{channel}", Access.ADMIN, Map.of("name", "")),
+                new Route(HttpMethod.POST, "/alerts/channels/{channel}/test", Access.ADMIN, Map.of()),
+                new Route(HttpMethod.POST, "/alerts/channels/{channel}/delete", Access.ADMIN, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health/liveness", Access.PUBLIC, Map.of()),
                 new Route(HttpMethod.GET, "/actuator/health/readiness", Access.PUBLIC, Map.of()),
@@ -170,6 +186,29 @@ class RoleMatrixTest {
         }
     }
 
+    /**
+     * A rule and a channel for the alert routes, made again when a previous case deleted them. The channel's webhook
+     * points at a closed local port, so its test notification fails at once.
+     */
+    @BeforeEach
+    void prepareAlerts() {
+        if (jdbc.queryForObject("select count(*) from alert_channel where name = 'Matrix channel'", Integer.class) == 0) {
+            jdbc.update("insert into alert_channel (name, kind, target_hint, created_at, updated_at) "
+                    + "values ('Matrix channel', 'WEBHOOK', 'http://127.0.0.1:9', current_timestamp, current_timestamp)");
+        }
+        if (jdbc.queryForObject("select count(*) from alert_rule where name = 'Matrix rule'", Integer.class) == 0) {
+            jdbc.update("insert into alert_rule (name, scope, health_states, for_seconds, repeat_seconds, enabled, "
+                    + "created_at, updated_at) values ('Matrix rule', 'ALL', 'STALLED', 0, 0, true, current_timestamp, "
+                    + "current_timestamp)");
+        }
+    }
+
+    private String alertIds(String path) {
+        return path.replace("{rule}", jdbc.queryForObject("select id from alert_rule where name = 'Matrix rule'",
+                String.class)).replace("{channel}", jdbc.queryForObject(
+                        "select id from alert_channel where name = 'Matrix channel'", String.class));
+    }
+
     @AfterAll
     static void stopUpstream() {
         UPSTREAM.close();
@@ -210,7 +249,7 @@ class RoleMatrixTest {
         long changesBefore = changesSentUpstream();
 
         MockHttpServletRequestBuilder request = MockMvcRequestBuilders
-                .request(route.method(), route.path().replace("{target}", Long.toString(target))
+                .request(route.method(), alertIds(route.path()).replace("{target}", Long.toString(target))
                         .replace("{org}", ORGANIZATION).replace("{service}", SERVICE).replace("{endpoint}", ENDPOINT))
                 .with(csrf());
         route.params().forEach(request::param);
