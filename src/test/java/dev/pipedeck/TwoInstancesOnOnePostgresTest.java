@@ -23,6 +23,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.pipedeck.alerts.AlertEvaluator;
+import dev.pipedeck.alerts.NotificationDispatcher;
 import dev.pipedeck.audit.AuditVerification;
 import dev.pipedeck.audit.AuditVerifier;
 import dev.pipedeck.cluster.JobLeases;
@@ -166,6 +168,38 @@ class TwoInstancesOnOnePostgresTest {
         leasesA.releaseAll();
         assertThat(leasesB.holds("two-instances-test", Duration.ofMinutes(1)))
                 .as("released on shutdown, the job moves to the other instance").isTrue();
+
+        // Alerts: a channel made on one instance, a rule on the other; both evaluate and dispatch at the same moment,
+        // and the failed pipe's alert is sent once.
+        try (FakeCloud hooks = new FakeCloud()) {
+            hooks.on("POST", "/hooks", call -> FakeCloud.json(200, "{}"));
+            browser.get(port(first), "/alerts/channels/new");
+            assertThat(browser.post(port(first), "/alerts/channels", Map.of("name", "cluster hook", "kind", "WEBHOOK",
+                    "url", hooks.baseUrl().replaceAll("/$", "") + "/v1/hooks")).statusCode()).isEqualTo(302);
+            long channel = jdbc.queryForObject("select id from alert_channel", Long.class);
+            browser.get(port(second), "/alerts/rules/new");
+            HttpResponse<String> rule = browser.post(port(second), "/alerts/rules", Map.of("name", "failed anywhere",
+                    "scope", "ALL", "states", List.of("FAILED"), "forMinutes", "0", "repeatMinutes", "",
+                    "channelIds", List.of(String.valueOf(channel)), "enabled", "true"));
+            assertThat(rule.statusCode()).as(rule.body()).isEqualTo(302);
+            jdbc.update("insert into pipe_metric_point (pipe_id, resolution_minutes, bucket_start, organization_id,"
+                    + " service_id, pipe_name, state) values (?, 1, ?, ?, ?, ?, 'Failed')", PIPE,
+                    java.sql.Timestamp.from(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES)),
+                    ORG, SERVICE, "cluster pipe");
+
+            CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> first.getBean(AlertEvaluator.class).evaluate()),
+                    CompletableFuture.runAsync(() -> second.getBean(AlertEvaluator.class).evaluate())).get();
+            for (int round = 0; round < 3; round++) {
+                CompletableFuture.allOf(
+                        CompletableFuture.runAsync(() -> first.getBean(NotificationDispatcher.class).dispatchDue()),
+                        CompletableFuture.runAsync(() -> second.getBean(NotificationDispatcher.class).dispatchDue()))
+                        .get();
+            }
+            assertThat(jdbc.queryForObject("select count(*) from alert where status = 'FIRING'", Integer.class))
+                    .isEqualTo(1);
+            assertThat(hooks.count("POST", "/hooks")).as("no alert sent twice: %s", jdbc.queryForList("select status, last_error from alert_notification")).isEqualTo(1);
+        }
     }
 
     private static CompletableFuture<HttpResponse<String>> stopThroughApi(int port) {

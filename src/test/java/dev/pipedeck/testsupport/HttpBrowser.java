@@ -8,10 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A browser without a screen for tests against running Pipedeck servers: keeps cookies (one site, whatever the port:
@@ -41,11 +43,12 @@ public final class HttpBrowser {
         return response;
     }
 
-    /** A form POST with the CSRF token of the last page read. */
-    public HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
+    /** A form POST with the CSRF token of the last page read; a value may be a list (a field sent repeatedly). */
+    public HttpResponse<String> post(int port, String path, Map<String, ?> form) throws Exception {
         String body = form.entrySet().stream()
-                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf);
+                .flatMap(e -> (e.getValue() instanceof Collection<?> values ? values.stream() : Stream.of(e.getValue()))
+                        .map(value -> encode(e.getKey()) + "=" + encode(String.valueOf(value))))
+                .collect(Collectors.joining("&")) + (form.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf);
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30))
