@@ -128,7 +128,7 @@ class PipeEditController {
 
     private static ResponseStatusException noSuchJob() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND,
-                "No such table mapping change of this pipe (jobs are kept for a day, and only their starter and "
-                        + "admins see them).");
+                "No such table mapping change of this pipe (finished changes are deleted after a while, and only "
+                        + "their starter and admins see them).");
     }
 }

@@ -58,7 +58,8 @@ public class PipeEditor {
         } catch (RuntimeException unnamed) {
             // The id names the service; reading the pipe says what is wrong, if anything.
         }
-        String runningJob = jobs.runningFor(ref).filter(this::mayFollow).map(TableMappingJob::id).orElse(null);
+        String runningJob = jobs.runningFor(ref).filter(this::mayFollow).map(TableMappingJob.View::id)
+                .orElse(null);
         try {
             ClickPipe pipe = cloud.clickPipeGet(cloudConnection, ref.serviceId(), ref.pipeId()).block(CALL_LIMIT);
             return new PipeEditPage(connection, ref, serviceName, pipe, null, SourceCredentials.of(pipe),
@@ -209,14 +210,16 @@ public class PipeEditor {
     public record JobPage(OrgConnection connection, String serviceName, TableMappingJob.View job) {
     }
 
-    /** A table mapping change of this pipe, to the user who started it or an admin; empty for anyone else. */
+    /**
+     * A table mapping change of this pipe, whichever instance runs it, to the user who started it or an admin; empty
+     * for anyone else.
+     */
     @PreAuthorize("hasRole('VIEWER')")
     public Optional<TableMappingJob.View> job(PipeRef ref, String jobId) {
-        return jobs.find(jobId).filter(job -> job.pipe().equals(ref)).filter(this::mayFollow)
-                .map(TableMappingJob::view);
+        return jobs.find(jobId).filter(job -> job.pipe().equals(ref)).filter(this::mayFollow);
     }
 
-    private boolean mayFollow(TableMappingJob job) {
+    private boolean mayFollow(TableMappingJob.View job) {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (user == null) {
             return false;

@@ -2,7 +2,6 @@ package dev.pipedeck.pipes;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -40,7 +41,12 @@ import dev.pipedeck.cloud.clickpipe.ClickPipeState;
  * only while the pipe is paused: stop → wait until Paused → PATCH the mappings → wait until it settles → start again
  * (when it was running before), and start again even when the change failed. Every call is audited as the user who
  * asked (their security context travels with the job); waiting reads the pipe fresh every
- * {@link TableMappingJobProperties#pollInterval()}. Jobs live in memory, found by id; the page checks who may see one.
+ * {@link TableMappingJobProperties#pollInterval()}.
+ *
+ * <p>A job runs on the instance that started it, and lives in the database ({@link StoredTableMappingJobs}): each
+ * step is written as it goes, so any instance shows its progress. While it runs, this instance renews its heartbeat
+ * every quarter of {@link TableMappingJobProperties#heartbeatTimeout()} (a single call may take longer than that);
+ * when the instance dies, the heartbeat stops and the job shows as interrupted. The page checks who may see a job.
  */
 @Component
 public class TableMappingJobs {
@@ -54,15 +60,19 @@ public class TableMappingJobs {
 
     private final AuditedCloudCalls calls;
     private final ClickHouseCloudClient cloud;
+    private final StoredTableMappingJobs store;
     private final TableMappingJobProperties properties;
     private final Clock clock;
     private final ExecutorService threads;
-    private final Map<String, TableMappingJob> jobs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeats;
+    /** The jobs this instance is carrying out, whose heartbeat it renews. */
+    private final Map<String, TableMappingJob> running = new ConcurrentHashMap<>();
 
-    TableMappingJobs(AuditedCloudCalls calls, ClickHouseCloudClient cloud, TableMappingJobProperties properties,
-            Clock clock) {
+    TableMappingJobs(AuditedCloudCalls calls, ClickHouseCloudClient cloud, StoredTableMappingJobs store,
+            TableMappingJobProperties properties, Clock clock) {
         this.calls = calls;
         this.cloud = cloud;
+        this.store = store;
         this.properties = properties;
         this.clock = clock;
         AtomicInteger number = new AtomicInteger();
@@ -71,21 +81,33 @@ public class TableMappingJobs {
             thread.setDaemon(true);
             return thread;
         });
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "table-mapping-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.heartbeatInterval().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::renewHeartbeats, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * Starts carrying out {@code change} as the current user, unless a change of the same pipe is still running (then
-     * empty). {@code target} names the pipe in the audit records.
+     * Starts carrying out {@code change} on this instance as the current user, unless a change of the same pipe is
+     * still running on any instance (then empty). {@code target} names the pipe in the audit records.
      */
-    synchronized Optional<TableMappingJob> start(PipeRef pipe, String pipeName, String owner, MappingChange change,
+    Optional<TableMappingJob> start(PipeRef pipe, String pipeName, String owner, MappingChange change,
             AuditTarget target) {
-        forgetFinished();
-        if (runningFor(pipe).isPresent()) {
+        TableMappingJob job = new TableMappingJob(UUID.randomUUID().toString(), pipe, pipeName, owner, change,
+                clock.instant(), store);
+        if (!store.begin(job)) {
             return Optional.empty();
         }
-        TableMappingJob job = new TableMappingJob(UUID.randomUUID().toString(), pipe, pipeName, owner, change, clock);
-        jobs.put(job.id(), job);
-        asTheCaller().execute(() -> run(job, target));
+        running.put(job.id(), job);
+        try {
+            asTheCaller().execute(() -> run(job, target));
+        } catch (RejectedExecutionException shuttingDown) {
+            running.remove(job.id());
+            job.finish(false, "Nothing was changed: Pipedeck is shutting down. Try again in a moment.");
+        }
         return Optional.of(job);
     }
 
@@ -99,28 +121,45 @@ public class TableMappingJobs {
         return new DelegatingSecurityContextExecutor(threads, copy);
     }
 
-    Optional<TableMappingJob> find(String jobId) {
-        return Optional.ofNullable(jobs.get(jobId));
+    /** A job as its page shows it, whichever instance runs it. */
+    Optional<TableMappingJob.View> find(String jobId) {
+        return store.find(jobId);
     }
 
-    Optional<TableMappingJob> runningFor(PipeRef pipe) {
-        return jobs.values().stream().filter(job -> job.pipe().equals(pipe) && job.isRunning()).findFirst();
+    /** The change of {@code pipe} running on any instance, if any. */
+    Optional<TableMappingJob.View> runningFor(PipeRef pipe) {
+        return store.runningFor(pipe);
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
+        heartbeats.shutdownNow();
         threads.shutdownNow();
         threads.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    private void forgetFinished() {
-        Instant horizon = clock.instant().minus(properties.keepFinished());
-        jobs.values().removeIf(job -> job.finishedAt() != null && job.finishedAt().isBefore(horizon));
+    /** Tells the database this instance still runs its jobs; a job the database no longer gives it stops. */
+    private void renewHeartbeats() {
+        for (TableMappingJob job : running.values()) {
+            try {
+                if (!store.heartbeat(job.id())) {
+                    log.warn("Table mapping change {} of pipe {} is no longer run by this instance (it was marked "
+                            + "interrupted): it stops at its next step", job.id(), job.pipe().pipeId());
+                    job.lose();
+                    running.remove(job.id());
+                }
+            } catch (RuntimeException e) {
+                log.warn("The heartbeat of table mapping change {} could not be renewed: {}", job.id(), e.getMessage());
+            }
+        }
     }
 
     private void run(TableMappingJob job, AuditTarget target) {
         try {
             carryOut(job, target);
+        } catch (TableMappingJob.Lost lost) {
+            log.warn("Table mapping change {} of pipe {} stopped: the database no longer names this instance as its "
+                    + "runner", job.id(), job.pipe().pipeId());
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             job.finish(false, "Pipedeck shut down before the change was finished: check the pipe's state and tables "
@@ -129,6 +168,8 @@ public class TableMappingJobs {
             log.error("Table mapping change {} of pipe {} stopped unexpectedly", job.id(), job.pipe().pipeId(), e);
             job.finish(false, "Pipedeck could not finish the change (" + e.getClass().getSimpleName() + "): check "
                     + "the pipe's state and tables on its page.");
+        } finally {
+            running.remove(job.id());
         }
     }
 
@@ -256,16 +297,20 @@ public class TableMappingJobs {
         ClickPipeState last = null;
         CloudProblem problem = null;
         while (true) {
+            ClickPipe pipe = null;
             try {
-                ClickPipe pipe = cloud.clickPipeGetFresh(connection, ref.serviceId(), ref.pipeId()).block(CALL_LIMIT);
+                pipe = cloud.clickPipeGetFresh(connection, ref.serviceId(), ref.pipeId()).block(CALL_LIMIT);
+            } catch (RuntimeException e) {
+                problem = CloudProblem.of(e);
+            }
+            if (pipe != null) {
                 last = pipe.state();
                 problem = null;
                 if (last != null && until.test(last)) {
                     return new Settled(last, true, null, properties.pauseTimeout());
                 }
                 job.running(step, "Now " + wire(last) + "…");
-            } catch (RuntimeException e) {
-                problem = CloudProblem.of(e);
+            } else {
                 job.running(step, "The pipe could not be read (" + problem.message() + "); trying again…");
             }
             if (System.nanoTime() >= deadline) {

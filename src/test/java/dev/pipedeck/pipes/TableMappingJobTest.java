@@ -8,10 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +38,8 @@ import dev.pipedeck.testsupport.TestAccounts;
  * pauses the pipe, waits until it is Paused, applies the change and starts it again, reporting each step, and the
  * pipe ends Running with its new table; when the change is refused the pipe is started again anyway and the step
  * shows the API's message and requestId; only the job's starter (and admins) can follow it, and the page stops
- * polling once it is done.
+ * polling once it is done. Jobs live in the database: a job whose instance stopped shows as interrupted and no longer
+ * holds its pipe, and finished jobs are deleted after {@code keep-finished}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "pipedeck.sandbox.transition-delay=200ms", "pipedeck.pipes.mapping-change.poll-interval=100ms" })
@@ -60,6 +64,9 @@ class TableMappingJobTest {
 
     @Autowired
     SandboxControl sandboxControl;
+
+    @Autowired
+    TableMappingJobCleanup cleanup;
 
     FakeCloud cloud;
 
@@ -176,6 +183,89 @@ class TableMappingJobTest {
                 .doesNotContain(">Refresh<");
     }
 
+    @Test
+    void aJobWhoseInstanceStoppedShowsAsInterruptedAndNoLongerHoldsThePipe() throws Exception {
+        AtomicReference<String> state = fakePipe();
+        cloud.on("PATCH", pipePath() + "/state", call -> {
+            state.set(call.body().contains("stop") ? "Pausing" : "Running");
+            return FakeCloud.envelope(pipeJson(state.get()));
+        });
+        cloud.on("PATCH", pipePath(), call -> FakeCloud.envelope(pipeJson(state.get())));
+        String jobPath = startAddingGhost();
+        String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+        awaitFragment(jobPath, fragment -> fragment.contains("Now Pausing"));
+        assertThat(mvc.perform(get(editPath()).with(OPERATOR)).andReturn().getResponse().getContentAsString())
+                .contains("Follow its progress");
+
+        // The instance running it dies mid-way: its heartbeat stops. (Here: the row names an instance that is gone
+        // and was last heard of two minutes ago; this instance's thread finds the job is no longer its own.)
+        jdbc.update("update table_mapping_job set instance_name = 'an instance that stopped', heartbeat_at = ? "
+                + "where id = ?", Instant.now().minus(Duration.ofMinutes(2)).atOffset(ZoneOffset.UTC), jobId);
+
+        String interrupted = fragment(jobPath, OPERATOR);
+        assertThat(interrupted).contains(">Interrupted<", "Interrupted — the Pipedeck instance running it stopped; "
+                + "check the pipe&#39;s state before retrying.", "Now Pausing").doesNotContain("hx-trigger")
+                .doesNotContain(">Refresh<");
+        assertThat(stepStatuses(interrupted)).containsExactly("Done", "Interrupted", "Skipped", "Skipped", "Skipped");
+        assertThat(mvc.perform(get(editPath()).with(OPERATOR)).andReturn().getResponse().getContentAsString())
+                .as("an interrupted change is not running").doesNotContain("Follow its progress");
+
+        cleanup.cleanUp();
+        assertThat(jdbc.queryForMap("select status, running_pipe, finished_at from table_mapping_job where id = ?",
+                jobId)).containsEntry("status", "INTERRUPTED").containsEntry("running_pipe", null)
+                .satisfies(row -> assertThat(row.get("finished_at")).isNotNull());
+        assertThat(fragment(jobPath, OPERATOR)).contains("Interrupted — the Pipedeck instance running it stopped");
+
+        // The pipe paused after all; the operator checks it and tries again: the pipe is free.
+        state.set("Paused");
+        String retried = startAddingGhost();
+        assertThat(retried).isNotEqualTo(jobPath);
+        String finished = awaitFinished(retried, OPERATOR);
+        assertThat(finished).contains("The table mappings were changed. The pipe was Paused before, so it stays "
+                + "paused.");
+        assertThat(cloud.received().stream().filter(r -> !r.method().equals("GET"))
+                .map(r -> r.method() + " " + r.path().substring(r.path().lastIndexOf('/')) + " " + r.body()).toList())
+                .as("the interrupted job's thread stopped touching the pipe: one stop from it, the retry's change")
+                .containsExactly("PATCH /state {\"command\":\"stop\"}", "PATCH /" + PIPE + " " + ghostPatch());
+        assertThat(fragment(jobPath, OPERATOR)).contains(">Interrupted<");
+    }
+
+    @Test
+    void finishedJobsAreKeptForKeepFinishedThenDeletedByTheCleanup() throws Exception {
+        fakePipe();
+        String jobPath = startAddingGhost();
+        String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+        awaitFinished(jobPath, OPERATOR);
+
+        jdbc.update("update table_mapping_job set finished_at = ? where id = ?",
+                Instant.now().minus(Duration.ofDays(6)).atOffset(ZoneOffset.UTC), jobId);
+        cleanup.cleanUp();
+        assertThat(mvc.perform(get(jobPath).with(OPERATOR)).andReturn().getResponse().getStatus()).isEqualTo(200);
+
+        jdbc.update("update table_mapping_job set finished_at = ? where id = ?",
+                Instant.now().minus(Duration.ofDays(8)).atOffset(ZoneOffset.UTC), jobId);
+        cleanup.cleanUp();
+        assertThat(mvc.perform(get(jobPath).with(OPERATOR)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from table_mapping_job_step where job_id = ?", Integer.class,
+                jobId)).isZero();
+    }
+
+    @Test
+    void theJobsRowHoldsWhatThePageShowsAndNoSecret() throws Exception {
+        fakePipe();
+        String jobPath = startAddingGhost();
+        String jobId = jobPath.substring(jobPath.lastIndexOf('/') + 1);
+        awaitFinished(jobPath, OPERATOR);
+        Map<String, Object> row = jdbc.queryForMap("select * from table_mapping_job where id = ?", jobId);
+        assertThat(row).containsEntry("organization_id", organizationId()).containsEntry("service_id", SERVICE)
+                .containsEntry("pipe_id", PIPE).containsEntry("pipe_name", "orders (Postgres CDC)")
+                .containsEntry("owner_username", "map-operator").containsEntry("status", "FAILED")
+                .containsEntry("running_pipe", null);
+        assertThat(row.get("tables_added").toString()).isEqualTo("[\"public.ghost → public_ghost\"]");
+        assertThat(row.toString() + jdbc.queryForList("select * from table_mapping_job_step where job_id = ?", jobId))
+                .doesNotContain("TestKeySecret99").doesNotContain("TestKey01");
+    }
+
     // ---- helpers ----
 
     /** A Running Postgres pipe whose state follows stop and start; answers its state holder. */
@@ -217,6 +307,18 @@ class TableMappingJobTest {
             Thread.sleep(100);
         }
         throw new AssertionError("the job did not finish: " + fragment(jobPath, who));
+    }
+
+    private String awaitFragment(String jobPath, Predicate<String> until) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String fragment = fragment(jobPath, OPERATOR);
+            if (until.test(fragment)) {
+                return fragment;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the job did not get there: " + fragment(jobPath, OPERATOR));
     }
 
     private String fragment(String jobPath, RequestPostProcessor who) throws Exception {
