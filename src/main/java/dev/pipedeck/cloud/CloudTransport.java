@@ -40,7 +40,7 @@ final class CloudTransport {
     CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties, BudgetLedger ledger) {
         this.properties = properties;
         this.budgets = new RateBudgets(properties.budgetMaxWait(), ledger);
-        this.reads = new ReadCache(properties.readCacheTtl());
+        this.reads = new ReadCache(properties.readCacheTtl(), properties.readStaleTtl());
         HttpClient httpClient = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import reactor.core.publisher.Mono;
@@ -14,15 +15,19 @@ import reactor.core.publisher.Mono;
 /**
  * Reads from ClickHouse Cloud, shared: identical concurrent reads (same key, same path) become one upstream call,
  * and a successful answer is reused for a short time. A write to a service forgets that service's reads. Many people
- * watching one service cost the upstream no more than one.
+ * watching one service cost the upstream no more than one. Past its time, an answer may still be given for a while
+ * ({@code staleTtl}) while one refresh runs behind it, so that when the key's budget is busy people get the last
+ * answer at once instead of waiting in the budget's queue (stale-while-revalidate).
  */
 final class ReadCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final long ttlNanos;
+    private final long staleNanos;
 
-    ReadCache(Duration ttl) {
+    ReadCache(Duration ttl, Duration staleTtl) {
         this.ttlNanos = ttl.toNanos();
+        this.staleNanos = staleTtl.toNanos();
     }
 
     /**
@@ -37,10 +42,15 @@ final class ReadCache {
             if (!fresh && existing != null && existing.usable()) {
                 return existing.answer;
             }
+            if (!fresh && existing != null && existing.servableStale()) {
+                refreshBehind(key, existing, call);
+                return Mono.just(existing.lastGood);
+            }
             Entry created = new Entry();
             created.answer = call.get()
                     .doOnNext(response -> {
                         if (response.isSuccess()) {
+                            created.lastGood = response;
                             created.answeredAt = System.nanoTime();
                         } else {
                             entries.remove(key, created);
@@ -54,6 +64,26 @@ final class ReadCache {
                 return created.answer;
             }
         }
+    }
+
+    /**
+     * One refresh of a stale entry at a time: the new answer replaces the entry when it came (if nothing replaced or
+     * forgot it meanwhile); a failed refresh leaves the stale answer until it is too old.
+     */
+    private void refreshBehind(String key, Entry stale, Supplier<Mono<RawCloudResponse>> call) {
+        if (!stale.refreshing.compareAndSet(false, true)) {
+            return;
+        }
+        call.get().subscribe(response -> {
+            if (response.isSuccess()) {
+                Entry refreshed = new Entry();
+                refreshed.lastGood = response;
+                refreshed.answeredAt = System.nanoTime();
+                refreshed.answer = Mono.just(response);
+                entries.replace(key, stale, refreshed);
+            }
+            stale.refreshing.set(false);
+        }, failure -> stale.refreshing.set(false));
     }
 
     /** A write under {@code pathUnderV1} happened: forget the reads of the same service (or organization). */
@@ -91,8 +121,16 @@ final class ReadCache {
 
     private final class Entry {
         volatile Mono<RawCloudResponse> answer;
+        volatile RawCloudResponse lastGood;
         volatile long answeredAt = -1;
         final long createdAt = System.nanoTime();
+        final AtomicBoolean refreshing = new AtomicBoolean();
+
+        /** Answered successfully, past its time but young enough to be given while a refresh runs. */
+        boolean servableStale() {
+            long at = answeredAt;
+            return at >= 0 && lastGood != null && System.nanoTime() - at < ttlNanos + staleNanos;
+        }
 
         boolean usable() {
             long at = answeredAt;

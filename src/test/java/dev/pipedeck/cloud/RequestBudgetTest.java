@@ -212,6 +212,35 @@ class RequestBudgetTest {
     }
 
     @Test
+    void pastItsTimeAReadIsAnsweredAtOnceFromItsLastAnswerWhileOneRefreshWaitsForTheBudget() throws Exception {
+        String list = "/organizations/" + ORG + "/services/svc/clickpipes";
+        java.util.concurrent.atomic.AtomicInteger version = new java.util.concurrent.atomic.AtomicInteger();
+        cloud.on("GET", list, call -> FakeCloud.envelope("[{\"id\":\"p" + version.incrementAndGet()
+                + "\",\"name\":\"v\",\"state\":\"Running\"}]"));
+        ClickHouseCloudClient client = new ClickHouseCloudClient(WebClient.builder(), new CloudClientProperties(
+                Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(10), 3,
+                Duration.ofSeconds(15), Duration.ofMillis(200), Duration.ofSeconds(10)));
+        CloudConnection connection = connection(1, Duration.ofSeconds(1));
+
+        assertThat(client.clickPipeGetList(connection, "svc").block().get(0).id()).isEqualTo("p1");
+        Thread.sleep(300);
+        long started = System.nanoTime();
+        List<String> stale = Flux.range(0, 20).flatMap(i -> client.clickPipeGetList(connection, "svc"), 20)
+                .map(pipes -> pipes.get(0).id()).collectList().block(Duration.ofSeconds(5));
+        assertThat(System.nanoTime() - started).as("answered without waiting for the budget's next slot")
+                .isLessThan(Duration.ofMillis(400).toNanos());
+        assertThat(stale).containsOnly("p1");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (cloud.count("GET", list) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(50);
+        assertThat(cloud.count("GET", list)).as("twenty stale reads, one refresh").isEqualTo(2);
+        assertThat(client.clickPipeGetList(connection, "svc").block().get(0).id()).isEqualTo("p2");
+    }
+
+    @Test
     void readsAreNeverSharedBetweenDifferentSecrets() {
         String organization = "/organizations/" + ORG;
         cloud.on("GET", organization, call -> call.authorization().equals(basic("KeyId123:SecretValue123"))
