@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -59,7 +60,10 @@ class NotificationSender {
 
     /** Whether email can be sent: {@code spring.mail.host} is set. */
     boolean emailAvailable() {
-        return mail.getIfAvailable() != null;
+        JavaMailSender sender = mail.getIfAvailable();
+        // An empty SPRING_MAIL_HOST (as docker compose passes when none is set) still makes Boot build a sender.
+        return sender != null && !(sender instanceof JavaMailSenderImpl impl
+                && (impl.getHost() == null || impl.getHost().isBlank()));
     }
 
     /** Sends {@code event} to {@code channel}; never fails, the outcome is in the result. */
