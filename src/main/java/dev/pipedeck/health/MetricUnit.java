@@ -18,15 +18,22 @@ public enum MetricUnit {
             step(1024d * 1024 * 1024, " GiB/s"), step(1024d * 1024 * 1024 * 1024, " TiB/s")),
     ERRORS_PER_MINUTE(step(1, " errors/min"), step(1e3, "k errors/min"), step(1e6, "M errors/min")),
     MILLISECONDS(step(1, " ms"), step(1000, " s"), step(60_000, " min"), step(3_600_000, " h")),
-    MILLICORES(step(1, " millicores"), step(1000, " cores")),
+    MILLICORES(step(1, " millicores"), new Step(1000, " cores", " core")),
     BYTES(step(1, " B"), step(1024, " KiB"), step(1024d * 1024, " MiB"), step(1024d * 1024 * 1024, " GiB"),
             step(1024d * 1024 * 1024 * 1024, " TiB"));
 
     private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
     private static final double[] NICE = {1, 2, 2.5, 5, 10};
 
-    /** One rung of a unit: values from {@code factor} up are divided by it and followed by {@code suffix}. */
-    private record Step(double factor, String suffix) {
+    /**
+     * One rung of a unit: values from {@code factor} up are divided by it and followed by {@code suffix}, or by
+     * {@code singular} when the number is exactly one.
+     */
+    private record Step(double factor, String suffix, String singular) {
+
+        String after(BigDecimal number) {
+            return number.compareTo(BigDecimal.ONE) == 0 ? singular : suffix;
+        }
     }
 
     private final List<Step> steps;
@@ -36,7 +43,7 @@ public enum MetricUnit {
     }
 
     private static Step step(double factor, String suffix) {
-        return new Step(factor, suffix);
+        return new Step(factor, suffix, suffix);
     }
 
     /** {@code value} as people read it, e.g. "1.2k events/s"; negative values keep their sign. */
@@ -52,7 +59,7 @@ public enum MetricUnit {
             index++;
             number = round(value / steps.get(index).factor());
         }
-        return number.toPlainString() + steps.get(index).suffix();
+        return number.toPlainString() + steps.get(index).after(number);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Service;
 /**
  * Pipe health as the pages picture it: the pipe page's charts over a window, and the badges and last-hour sparklines
  * of the pipes list and the dashboard, many pipes from one query. Reads the stored history only (never ClickHouse
- * Cloud). Rates come from consecutive points, so wider (downsampled) buckets chart at the right height; points
+ * Cloud). Rates come from consecutive points (one point before a window is read too, for the window's first rate),
+ * so wider (downsampled) buckets chart at the right height; points
  * further apart than the collector's usual step leave a hole in the lines rather than a line across the outage.
  */
 @Service
@@ -46,9 +48,9 @@ public class PipeHealthViews {
         Instant now = clock.instant();
         Instant start = now.minus(window.span());
         Instant assessedSince = now.minus(PipeHealthQueries.assessmentSpan(properties));
-        List<MetricPoint> points = store.points(pipeId, earlier(start, assessedSince));
+        List<MetricPoint> points = store.points(pipeId, earlier(start.minus(lead()), assessedSince));
         HealthAssessment assessment = HealthAssessment.of(since(points, assessedSince), properties);
-        List<RatePoint> rates = rates(since(points, start));
+        List<RatePoint> rates = rates(points);
         return new PipeHealthPanel(assessment, window, charts(rates, window, start, now), properties.collect(),
                 properties.scrapeInterval());
     }
@@ -81,13 +83,19 @@ public class PipeHealthViews {
                 attention.add(cell);
             }
         }
-        attention.sort(Comparator.comparing((PipeHealthCell cell) -> cell.displayName().toLowerCase())
+        attention.sort(Comparator.comparing((PipeHealthCell cell) -> cell.displayName().toLowerCase(Locale.ROOT))
                 .thenComparing(PipeHealthCell::pipeId));
         return new ServiceHealth(counts, attention);
     }
 
     private Instant cellsSince(Instant now) {
-        return earlier(now.minus(SPARKLINE_SPAN), now.minus(PipeHealthQueries.assessmentSpan(properties)));
+        return earlier(now.minus(SPARKLINE_SPAN).minus(lead()),
+                now.minus(PipeHealthQueries.assessmentSpan(properties)));
+    }
+
+    /** How far before a window points are read, so that the window's first rate has the point before it. */
+    private Duration lead() {
+        return properties.downsampledResolution();
     }
 
     private PipeHealthCell cell(String pipeId, @Nullable String name, List<MetricPoint> points, Instant now) {
@@ -95,7 +103,7 @@ public class PipeHealthViews {
         HealthAssessment assessment = HealthAssessment.of(since(points,
                 now.minus(PipeHealthQueries.assessmentSpan(properties))), properties);
         Sparkline sparkline = Sparkline.of("Events fetched per second",
-                values(rates(since(points, start)), perSecond(RatePoint::fetchedEventsPerMinute)), start, now,
+                values(rates(points), perSecond(RatePoint::fetchedEventsPerMinute)), start, now,
                 MetricUnit.EVENTS_PER_SECOND, SPARKLINE_SPAN_WORDS);
         return new PipeHealthCell(pipeId, name, assessment, sparkline);
     }

@@ -26,11 +26,13 @@ public record Sparkline(List<ChartSeries.Segment> segments, @Nullable String cur
     /** {@code points} from {@code start} to {@code end}; {@code what} names the series ("Events fetched"). */
     public static Sparkline of(String what, List<ChartPoint> points, Instant start, Instant end, MetricUnit unit,
             String span) {
-        Double peak = Plot.peak(points);
-        Double latest = Plot.latest(points);
+        List<ChartPoint> inside = points.stream()
+                .filter(point -> !point.at().isBefore(start) && !point.at().isAfter(end)).toList();
+        Double peak = Plot.peak(inside);
+        Double latest = Plot.latest(inside);
         Plot plot = new Plot(PADDING, PADDING, WIDTH - 2 * PADDING, HEIGHT - 2 * PADDING, start, end,
                 peak == null ? 0 : peak);
-        List<ChartSeries.Segment> segments = plot.segments(points);
+        List<ChartSeries.Segment> segments = plot.segments(inside);
         if (segments.isEmpty() || latest == null) {
             return new Sparkline(List.of(), null, what + ": no readings in " + span + ".");
         }

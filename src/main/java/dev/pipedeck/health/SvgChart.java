@@ -33,8 +33,8 @@ public record SvgChart(String id, String title, MetricUnit unit, List<Tick> valu
     static final int RIGHT = 14;
     static final int TOP = 10;
     static final int BOTTOM = 26;
-    /** Time labels closer than this to the plot's edges would run into the value labels or off the chart. */
-    private static final int EDGE = 20;
+    /** A time label (centred on its time) needs this much room either side: of the value labels, of the edge. */
+    private static final int HALF_LABEL = 18;
 
     public SvgChart {
         valueTicks = List.copyOf(valueTicks);
@@ -109,15 +109,21 @@ public record SvgChart(String id, String title, MetricUnit unit, List<Tick> valu
         private record Line(String label, String cssClass, List<ChartPoint> points) {
         }
 
+        /** A line; its points outside the chart's span are left out (of the drawing, the current value and peak). */
         public Builder series(String label, String cssClass, List<ChartPoint> points) {
-            lines.add(new Line(label, cssClass, List.copyOf(points)));
+            lines.add(new Line(label, cssClass, inside(points)));
             return this;
         }
 
         /** A limit the values should stay under, drawn dashed. */
         public Builder limit(String label, List<ChartPoint> points) {
-            limit = new Line(label, "series-limit", List.copyOf(points));
+            limit = new Line(label, "series-limit", inside(points));
             return this;
+        }
+
+        private List<ChartPoint> inside(List<ChartPoint> points) {
+            return points.stream().filter(point -> !point.at().isBefore(start) && !point.at().isAfter(end))
+                    .toList();
         }
 
         /** The span in words, for the summary ("the last hour"). */
@@ -167,7 +173,7 @@ public record SvgChart(String id, String title, MetricUnit unit, List<Tick> valu
             Instant at = Instant.ofEpochSecond(Math.floorDiv(start.getEpochSecond() + every - 1, every) * every);
             for (; !at.isAfter(end); at = at.plusSeconds(every)) {
                 double x = plot.x(at);
-                if (x - LEFT >= EDGE && WIDTH - RIGHT - x >= EDGE) {
+                if (x - LEFT >= HALF_LABEL && WIDTH - x >= HALF_LABEL) {
                     ticks.add(new Tick(x, labelFormat.format(at)));
                 }
             }

@@ -153,6 +153,7 @@ class SvgChartTest {
         assertThat(MetricUnit.MILLISECONDS.format(90_000)).isEqualTo("1.5 min");
         assertThat(MetricUnit.MILLICORES.format(250)).isEqualTo("250 millicores");
         assertThat(MetricUnit.MILLICORES.format(1500)).isEqualTo("1.5 cores");
+        assertThat(MetricUnit.MILLICORES.format(1000)).isEqualTo("1 core");
         assertThat(MetricUnit.ERRORS_PER_MINUTE.format(3)).isEqualTo("3 errors/min");
         assertThat(MetricUnit.EVENTS_PER_SECOND.format(0)).isEqualTo("0 events/s");
 
