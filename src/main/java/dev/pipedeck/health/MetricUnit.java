@@ -12,11 +12,11 @@ import java.util.List;
  */
 public enum MetricUnit {
 
-    EVENTS_PER_SECOND(step(1, " events/s"), step(1e3, "k events/s"), step(1e6, "M events/s"),
+    EVENTS_PER_SECOND(new Step(1, " events/s", " event/s"), step(1e3, "k events/s"), step(1e6, "M events/s"),
             step(1e9, "G events/s")),
     BYTES_PER_SECOND(step(1, " B/s"), step(1024, " KiB/s"), step(1024d * 1024, " MiB/s"),
             step(1024d * 1024 * 1024, " GiB/s"), step(1024d * 1024 * 1024 * 1024, " TiB/s")),
-    ERRORS_PER_MINUTE(step(1, " errors/min"), step(1e3, "k errors/min"), step(1e6, "M errors/min")),
+    ERRORS_PER_MINUTE(new Step(1, " errors/min", " error/min"), step(1e3, "k errors/min"), step(1e6, "M errors/min")),
     MILLISECONDS(step(1, " ms"), step(1000, " s"), step(60_000, " min"), step(3_600_000, " h")),
     MILLICORES(step(1, " millicores"), new Step(1000, " cores", " core")),
     BYTES(step(1, " B"), step(1024, " KiB"), step(1024d * 1024, " MiB"), step(1024d * 1024 * 1024, " GiB"),

@@ -67,22 +67,33 @@ public class PipeHealthViews {
         return cells;
     }
 
-    /** A service's pipes counted by health, and its stalled and erroring pipes with badge and sparkline. */
+    /**
+     * A service's pipes counted by health, and its stalled and erroring pipes with badge and sparkline: the recent
+     * points of every pipe for the counts, then the last hour of just those few for their sparklines (two queries).
+     */
     @PreAuthorize("hasRole('VIEWER')")
     public ServiceHealth service(String organizationId, String serviceId) {
         Instant now = clock.instant();
         Map<PipeHealth, Integer> counts = new EnumMap<>(PipeHealth.class);
-        List<PipeHealthCell> attention = new ArrayList<>();
-        for (PipeHistory history : store.pointsOfService(organizationId, serviceId, cellsSince(now))) {
-            PipeHealthCell cell = cell(history.pipeId(), history.pipeName(), history.points(), now);
-            if (cell.health() == PipeHealth.UNKNOWN) {
+        Map<String, PipeHistory> needingAttention = new LinkedHashMap<>();
+        Map<String, HealthAssessment> assessments = new LinkedHashMap<>();
+        for (PipeHistory history : store.pointsOfService(organizationId, serviceId,
+                now.minus(PipeHealthQueries.assessmentSpan(properties)))) {
+            HealthAssessment assessment = HealthAssessment.of(history.points(), properties);
+            if (assessment.health() == PipeHealth.UNKNOWN) {
                 continue;
             }
-            counts.merge(cell.health(), 1, Integer::sum);
-            if (cell.health() == PipeHealth.STALLED || cell.health() == PipeHealth.ERRORING) {
-                attention.add(cell);
+            counts.merge(assessment.health(), 1, Integer::sum);
+            if (assessment.health() == PipeHealth.STALLED || assessment.health() == PipeHealth.ERRORING) {
+                needingAttention.put(history.pipeId(), history);
+                assessments.put(history.pipeId(), assessment);
             }
         }
+        Map<String, List<MetricPoint>> lastHour = needingAttention.isEmpty() ? Map.of()
+                : store.points(needingAttention.keySet(), now.minus(SPARKLINE_SPAN).minus(lead()));
+        List<PipeHealthCell> attention = new ArrayList<>();
+        needingAttention.forEach((pipeId, history) -> attention.add(new PipeHealthCell(pipeId, history.pipeName(),
+                assessments.get(pipeId), sparkline(lastHour.getOrDefault(pipeId, List.of()), now))));
         attention.sort(Comparator.comparing((PipeHealthCell cell) -> cell.displayName().toLowerCase(Locale.ROOT))
                 .thenComparing(PipeHealthCell::pipeId));
         return new ServiceHealth(counts, attention);
@@ -99,13 +110,16 @@ public class PipeHealthViews {
     }
 
     private PipeHealthCell cell(String pipeId, @Nullable String name, List<MetricPoint> points, Instant now) {
-        Instant start = now.minus(SPARKLINE_SPAN);
         HealthAssessment assessment = HealthAssessment.of(since(points,
                 now.minus(PipeHealthQueries.assessmentSpan(properties))), properties);
-        Sparkline sparkline = Sparkline.of("Events fetched per second",
-                values(rates(points), perSecond(RatePoint::fetchedEventsPerMinute)), start, now,
+        return new PipeHealthCell(pipeId, name, assessment, sparkline(points, now));
+    }
+
+    /** The last hour of events fetched per second ({@code points} may reach further back). */
+    private static Sparkline sparkline(List<MetricPoint> points, Instant now) {
+        return Sparkline.of("Events fetched per second",
+                values(rates(points), perSecond(RatePoint::fetchedEventsPerMinute)), now.minus(SPARKLINE_SPAN), now,
                 MetricUnit.EVENTS_PER_SECOND, SPARKLINE_SPAN_WORDS);
-        return new PipeHealthCell(pipeId, name, assessment, sparkline);
     }
 
     private static List<SvgChart> charts(List<RatePoint> rates, ChartWindow window, Instant start, Instant now) {

@@ -24,8 +24,11 @@ final class Plot {
     private final Instant start;
     private final Instant end;
     private final double max;
+    private final double scale;
 
-    Plot(double left, double top, double width, double height, Instant start, Instant end, double max) {
+    /** A plot whose coordinates are rounded to {@code decimals} places (SVG coordinates are pixels). */
+    Plot(double left, double top, double width, double height, Instant start, Instant end, double max,
+            int decimals) {
         this.left = left;
         this.top = top;
         this.width = width;
@@ -33,6 +36,7 @@ final class Plot {
         this.start = start;
         this.end = end.isAfter(start) ? end : start.plusSeconds(1);
         this.max = max > 0 ? max : 1;
+        this.scale = Math.pow(10, decimals);
     }
 
     double x(Instant at) {
@@ -110,8 +114,8 @@ final class Plot {
         return columns;
     }
 
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
+    private double round(double value) {
+        return Math.round(value * scale) / scale;
     }
 
     /** A coordinate as SVG wants it: no exponent, no needless ".0". */

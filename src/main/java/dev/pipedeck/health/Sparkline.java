@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A word-sized line of one series (the list's and dashboard's last hour of events fetched per second), scaled to its
- * own peak, with no axes: the summary says in words what it shows, for screen readers and as a tooltip.
+ * own peak, with no axes, on whole pixels (a list page draws a hundred): the summary says in words what it shows.
  *
  * @param segments the lines to draw (none without readings)
  * @param current the newest value with its unit, or null
@@ -31,7 +31,7 @@ public record Sparkline(List<ChartSeries.Segment> segments, @Nullable String cur
         Double peak = Plot.peak(inside);
         Double latest = Plot.latest(inside);
         Plot plot = new Plot(PADDING, PADDING, WIDTH - 2 * PADDING, HEIGHT - 2 * PADDING, start, end,
-                peak == null ? 0 : peak);
+                peak == null ? 0 : peak, 0);
         List<ChartSeries.Segment> segments = plot.segments(inside);
         if (segments.isEmpty() || latest == null) {
             return new Sparkline(List.of(), null, what + ": no readings in " + span + ".");

@@ -149,7 +149,7 @@ public record SvgChart(String id, String title, MetricUnit unit, List<Tick> valu
                     .filter(value -> value != null)
                     .max(Double::compare).orElse(null);
             double top = unit.niceCeiling(peak == null ? 0 : peak);
-            Plot plot = new Plot(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM, start, end, top);
+            Plot plot = new Plot(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM, start, end, top, 1);
             List<Tick> values = List.of(new Tick(plot.y(0), unit.format(0)), new Tick(plot.y(top / 2),
                     unit.format(top / 2)), new Tick(plot.y(top), unit.format(top)));
             List<ChartSeries> drawn = lines.stream().map(line -> draw(line, plot)).toList();

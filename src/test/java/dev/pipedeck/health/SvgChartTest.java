@@ -94,7 +94,7 @@ class SvgChartTest {
         assertThat(chart.series().get(0).current()).isNull();
         assertThat(chart.summary()).isEqualTo("Errors per minute over the last hour: no readings.");
         assertThat(chart.valueTicks()).extracting(SvgChart.Tick::label)
-                .containsExactly("0 errors/min", "0.5 errors/min", "1 errors/min");
+                .containsExactly("0 errors/min", "0.5 errors/min", "1 error/min");
     }
 
     @Test
@@ -156,6 +156,8 @@ class SvgChartTest {
         assertThat(MetricUnit.MILLICORES.format(1000)).isEqualTo("1 core");
         assertThat(MetricUnit.ERRORS_PER_MINUTE.format(3)).isEqualTo("3 errors/min");
         assertThat(MetricUnit.EVENTS_PER_SECOND.format(0)).isEqualTo("0 events/s");
+        assertThat(MetricUnit.EVENTS_PER_SECOND.format(1)).isEqualTo("1 event/s");
+        assertThat(MetricUnit.EVENTS_PER_SECOND.format(1000)).isEqualTo("1k events/s");
 
         assertThat(MetricUnit.EVENTS_PER_SECOND.niceCeiling(1234)).isEqualTo(2000);
         assertThat(MetricUnit.EVENTS_PER_SECOND.niceCeiling(2000)).isEqualTo(2000);
