@@ -11,5 +11,26 @@ public enum PipeHealth {
     /** The upstream says Failed, Degraded or InternalError. */
     FAILED,
     /** No metrics yet. */
-    UNKNOWN
+    UNKNOWN;
+
+    /** The badge's text. */
+    public String label() {
+        return switch (this) {
+            case HEALTHY -> "Healthy";
+            case STALLED -> "Stalled";
+            case ERRORING -> "Erroring";
+            case FAILED -> "Failed";
+            case UNKNOWN -> "No metrics";
+        };
+    }
+
+    /** The badge's colour class, as pipe states use them (css {@code state-*}): ok, warn, danger or neutral. */
+    public String tone() {
+        return switch (this) {
+            case HEALTHY -> "ok";
+            case STALLED, ERRORING -> "warn";
+            case FAILED -> "danger";
+            case UNKNOWN -> "neutral";
+        };
+    }
 }

@@ -28,10 +28,15 @@ public class PipeHealthQueries {
 
     @PreAuthorize("hasRole('VIEWER')")
     public HealthAssessment health(String pipeId) {
+        Instant since = clock.instant().minus(assessmentSpan(properties));
+        return HealthAssessment.of(store.points(pipeId, since), properties);
+    }
+
+    /** How much recent history an assessment reads: the longer of its windows, and some slack. */
+    static Duration assessmentSpan(HealthProperties properties) {
         Duration window = properties.stallAfter().compareTo(properties.erroringWindow()) > 0 ? properties.stallAfter()
                 : properties.erroringWindow();
-        Instant since = clock.instant().minus(window).minus(SLACK);
-        return HealthAssessment.of(store.points(pipeId, since), properties);
+        return window.plus(SLACK);
     }
 
     /** Rates per minute over the last {@code window}, oldest first (one fewer than the points read). */

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +39,9 @@ public class PipeMetricStore {
     private static final String COLUMNS = "bucket_start, resolution_minutes, state, fetched_events, sent_events, "
             + "fetched_bytes, sent_bytes, errors, latency_ms, cpu_usage_millicores, cpu_limit_millicores, "
             + "memory_usage_bytes, memory_limit_bytes";
+
+    /** Pipe ids bound in one query at most (well under any database's limit on parameters). */
+    static final int IDS_PER_QUERY = 500;
 
     private final JdbcTemplate jdbc;
     private final HealthProperties properties;
@@ -95,6 +102,49 @@ public class PipeMetricStore {
                             rs.getObject("bucket_start", OffsetDateTime.class).toInstant()));
                 }, utc(since));
         return List.copyOf(pipes.values());
+    }
+
+    /**
+     * The points of each of {@code pipeIds} whose bucket starts at or after {@code since}, oldest first, by pipe id,
+     * read in one query (up to {@value #IDS_PER_QUERY} ids; more take one query per that many). Pipes without points
+     * are absent.
+     */
+    public Map<String, List<MetricPoint>> points(Collection<String> pipeIds, Instant since) {
+        List<String> ids = new ArrayList<>(new LinkedHashSet<>(pipeIds));
+        Map<String, List<MetricPoint>> byPipe = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_QUERY));
+            List<Object> arguments = new ArrayList<>(chunk);
+            arguments.add(utc(since));
+            jdbc.query("select pipe_id, " + COLUMNS + " from pipe_metric_point where pipe_id in ("
+                    + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ") and bucket_start >= ? "
+                    + "order by pipe_id, bucket_start, resolution_minutes", rs -> {
+                        byPipe.computeIfAbsent(rs.getString("pipe_id"), id -> new ArrayList<>()).add(point(rs, 0));
+                    }, arguments.toArray());
+        }
+        return byPipe;
+    }
+
+    /**
+     * Every pipe of one service that has points at or after {@code since}, with those points (oldest first) and its
+     * newest name, read in one query; ordered by pipe id.
+     */
+    public List<PipeHistory> pointsOfService(String organizationId, String serviceId, Instant since) {
+        Map<String, List<MetricPoint>> byPipe = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("select pipe_id, pipe_name, " + COLUMNS + " from pipe_metric_point where organization_id = ? "
+                + "and service_id = ? and bucket_start >= ? order by pipe_id, bucket_start, resolution_minutes",
+                rs -> {
+                    String pipeId = rs.getString("pipe_id");
+                    byPipe.computeIfAbsent(pipeId, id -> new ArrayList<>()).add(point(rs, 0));
+                    String name = rs.getString("pipe_name");
+                    if (name != null) {
+                        names.put(pipeId, name);
+                    }
+                }, organizationId, serviceId, utc(since));
+        List<PipeHistory> histories = new ArrayList<>(byPipe.size());
+        byPipe.forEach((pipeId, points) -> histories.add(new PipeHistory(pipeId, names.get(pipeId), points)));
+        return histories;
     }
 
     @Scheduled(fixedDelayString = "${pipedeck.health.maintenance-interval:10m}",

@@ -15,11 +15,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.pipedeck.cloud.clickpipe.ClickPipe;
 import dev.pipedeck.cloud.clickpipe.ClickPipeCommand;
+import dev.pipedeck.health.ChartWindow;
+import dev.pipedeck.health.PipeHealthPanel;
+import dev.pipedeck.health.PipeHealthQueries;
+import dev.pipedeck.health.PipeHealthViews;
 
 /**
  * A pipe's page and its live parts: the start/stop toggle (which keeps itself current while the pipe moves between
- * states), resync, the scaling sliders and deletion. With HTMX a part answers with its own fragment; without it, a
- * post redirects back to the page with a message.
+ * states), resync, the scaling sliders, deletion and the health charts. With HTMX a part answers with its own
+ * fragment; without it, a post redirects back to the page with a message. The health charts load after the page
+ * unless the URL names their window ({@code ?window=24h}, which the window links use without JavaScript).
  */
 @Controller
 @RequestMapping("/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}")
@@ -28,11 +33,16 @@ class PipeDetailController {
     private final PipeDetails details;
     private final PipeLifecycle lifecycle;
     private final PipeScalingEditor scaling;
+    private final PipeHealthQueries health;
+    private final PipeHealthViews healthViews;
 
-    PipeDetailController(PipeDetails details, PipeLifecycle lifecycle, PipeScalingEditor scaling) {
+    PipeDetailController(PipeDetails details, PipeLifecycle lifecycle, PipeScalingEditor scaling,
+            PipeHealthQueries health, PipeHealthViews healthViews) {
         this.details = details;
         this.lifecycle = lifecycle;
         this.scaling = scaling;
+        this.health = health;
+        this.healthViews = healthViews;
     }
 
     @ModelAttribute("ref")
@@ -41,14 +51,28 @@ class PipeDetailController {
     }
 
     @GetMapping
-    String page(@ModelAttribute("ref") PipeRef ref, Model model) {
+    String page(@ModelAttribute("ref") PipeRef ref, @RequestParam(required = false) String window, Model model) {
         PipeDetail detail = details.detail(ref);
         model.addAttribute("detail", detail);
         if (detail.found()) {
             model.addAttribute("pipe", detail.pipe());
             model.addAttribute("scaling", ScalingForm.of(detail.pipe()));
+            if (window != null) {
+                PipeHealthPanel panel = healthViews.panel(ref.pipeId(), ChartWindow.parse(window));
+                model.addAttribute("health", panel);
+                model.addAttribute("healthBadge", panel.assessment());
+            } else {
+                model.addAttribute("healthBadge", health.health(ref.pipeId()));
+            }
         }
         return "pipes/detail";
+    }
+
+    /** The health section (badge, reason, charts) over {@code window}: 1h, 24h or 7d. */
+    @GetMapping("/health")
+    String health(@ModelAttribute("ref") PipeRef ref, @RequestParam(required = false) String window, Model model) {
+        model.addAttribute("health", healthViews.panel(ref.pipeId(), ChartWindow.parse(window)));
+        return "pipes/detail :: health";
     }
 
     /** The state and toggle, polled while the pipe is in a transient state. */

@@ -1,7 +1,11 @@
 package dev.pipedeck.pipes;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.web.util.UriUtils;
 
 /**
  * One page of a filtered, sorted pipes list.
@@ -35,6 +39,12 @@ public record PipeListPage(List<PipeSummary> rows, int total, int matching, int 
     /** Whether any row on this page is in a transient state (and so keeps itself current). */
     public boolean anyTransitional() {
         return rows.stream().anyMatch(PipeSummary::transitional);
+    }
+
+    /** The ids of the pipes on this page, comma-separated and encoded for a query string (the health request). */
+    public String idsParameter() {
+        return rows.stream().map(row -> UriUtils.encodeQueryParam(row.id() == null ? "" : row.id(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining(","));
     }
 
     /**

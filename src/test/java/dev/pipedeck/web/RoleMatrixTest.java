@@ -133,6 +133,11 @@ class RoleMatrixTest {
                         Map.of("q", "x", "state", "Running", "sort", "updated", "page", "2")),
                 new Route(HttpMethod.GET, PIPE + "/row", Access.VIEWER, Map.of()),
 
+                // ---- Pipe health: the pipe page's charts, the list's badges and sparklines, a tile's counts ----
+                new Route(HttpMethod.GET, PIPE + "/health", Access.VIEWER, Map.of("window", "24h")),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/pipes/health", Access.VIEWER, Map.of("ids", PIPE_ID)),
+                new Route(HttpMethod.GET, SERVICE_PAGE + "/tile/health", Access.VIEWER, Map.of()),
+
                 // ---- Reverse private endpoints (a connected organization, answered by UPSTREAM below) ----
                 new Route(HttpMethod.GET, ENDPOINTS_PAGE, Access.VIEWER, Map.of()),
                 new Route(HttpMethod.GET, ENDPOINTS_PAGE + "/{endpoint}", Access.VIEWER, Map.of()),
