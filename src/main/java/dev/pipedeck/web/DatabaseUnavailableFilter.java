@@ -2,9 +2,13 @@ package dev.pipedeck.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import javax.sql.DataSource;
+
+import jakarta.persistence.PersistenceException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
@@ -32,6 +38,15 @@ import dev.pipedeck.audit.AuditUnavailableException;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
+    /** How long the check "is the database there?" may take after a database failure. */
+    private static final int PROBE_SECONDS = 2;
+
+    private final DataSource dataSource;
+
+    DatabaseUnavailableFilter(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
     static final String MESSAGE = "Pipedeck cannot reach its database right now, so nothing was changed. "
             + "Try again in a moment.";
 
@@ -43,7 +58,8 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (ServletException | IOException | RuntimeException failure) {
-            if (!databaseUnavailable(failure) || response.isCommitted()) {
+            if (response.isCommitted() || !(databaseUnavailable(failure)
+                    || databaseFailure(failure) && !databaseAnswers())) {
                 throw failure;
             }
             log.warn("{} {} refused: the database cannot be reached ({})", request.getMethod(),
@@ -98,6 +114,25 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
             }
         }
         return false;
+    }
+
+    /** A failure of the database layer of any kind: whether the database is gone, {@link #databaseAnswers} tells. */
+    static boolean databaseFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException
+                    || cause instanceof TransactionException || cause instanceof PersistenceException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(PROBE_SECONDS);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static String rootCause(Throwable failure) {
