@@ -97,7 +97,8 @@ public class AuditLog {
 
     /**
      * Records an attempt, makes the call, records its result and returns what the call returned. When the call
-     * throws, {@code failure} says what result to record and the exception is rethrown.
+     * throws, {@code failure} says what result to record and the exception is rethrown; when it answers null (the
+     * call was sent and no answer came) no result is recorded and the attempt stays "outcome unknown".
      */
     public <T> T recordCall(AuditEntry entry, Supplier<T> call, Function<RuntimeException, AuditResult> failure) {
         return recordCall(entry, call, value -> AuditResult.success(), failure);
@@ -116,6 +117,11 @@ public class AuditLog {
                 result = failure.apply(e);
             } catch (RuntimeException classifierFailed) {
                 result = AuditResult.upstreamError(null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            }
+            if (result == null) {
+                log.warn("No answer to {} (audit record #{}): its outcome is unknown", attempt.entry().action(),
+                        attempt.recordId());
+                throw e;
             }
             try {
                 recordResult(attempt, result);

@@ -3,6 +3,7 @@ package dev.pipedeck.cloud;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -261,6 +262,23 @@ public class ClickHouseCloudClient {
     }
 
     /**
+     * Why an answer of {@link #exchangeRaw} is not one to pass on as it came, in words fit for a person (secrets
+     * masked): an answer declared or expected as JSON that is not (a proxy's HTML error page, malformed JSON, an empty
+     * error). Null when it is the API's JSON, or a successful answer of another kind (metrics come as text).
+     *
+     * @param sentBody the JSON body that was sent, or null, so that its secrets are masked too
+     */
+    public @Nullable String unreadableAnswer(CloudConnection connection, RawCloudResponse response,
+            byte @Nullable [] sentBody) {
+        String contentType = response.contentType() == null ? "" : response.contentType().toLowerCase(Locale.ROOT);
+        boolean expectedJson = !response.isSuccess() || contentType.contains("json") || contentType.contains("html");
+        if (!expectedJson || CloudErrorDecoder.isJson(response)) {
+            return null;
+        }
+        return SecretRedactor.forRequest(connection, sentBody).redact(CloudErrorDecoder.notApiJson(response));
+    }
+
+    /**
      * A GET for the console's own background work (the metrics collector), answered like
      * {@link #exchangeRaw(CloudConnection, HttpMethod, String, byte[])}: it skips the read cache and waits behind every
      * person's request in the key's budget, using at most half of it, so collecting never delays what people do.
@@ -291,12 +309,13 @@ public class ClickHouseCloudClient {
             SecretRedactor redactor = SecretRedactor.forRequest(connection, json);
             return transport.exchange(connection, method, path, json, MediaType.APPLICATION_JSON, policy, fresh)
                     .flatMap(response -> response.isSuccess()
-                            ? Mono.justOrEmpty(this.<T>readResult(response, resultType, redactor))
+                            ? Mono.justOrEmpty(this.<T>readResult(response, resultType, redactor, method))
                             : Mono.error(CloudErrorDecoder.decode(response, redactor)));
         });
     }
 
-    private <T> T readResult(RawCloudResponse response, @Nullable JavaType resultType, SecretRedactor redactor) {
+    private <T> T readResult(RawCloudResponse response, @Nullable JavaType resultType, SecretRedactor redactor,
+            HttpMethod method) {
         if (resultType == null) {
             return null;
         }
@@ -304,18 +323,18 @@ public class ClickHouseCloudClient {
         try {
             root = CloudJson.MAPPER.readTree(response.body());
         } catch (JacksonException e) {
-            throw CloudErrorDecoder.unreadable(response, redactor, null);
+            throw CloudErrorDecoder.unreadable(response, redactor, null, method);
         }
         JsonNode requestId = root == null ? null : root.get("requestId");
         String id = requestId != null && requestId.isString() ? requestId.asString() : null;
         JsonNode result = root == null ? null : root.get("result");
         if (result == null || result.isNull()) {
-            throw CloudErrorDecoder.unreadable(response, redactor, id);
+            throw CloudErrorDecoder.unreadable(response, redactor, id, method);
         }
         try {
             return CloudJson.MAPPER.treeToValue(result, resultType);
         } catch (JacksonException e) {
-            throw CloudErrorDecoder.unreadable(response, redactor, id);
+            throw CloudErrorDecoder.unreadable(response, redactor, id, method);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 
 import tools.jackson.core.JacksonException;
@@ -36,10 +37,7 @@ final class CloudErrorDecoder {
         }
         JsonNode root = readJson(response);
         if (root == null) {
-            String message = looksLikeJson(response)
-                    ? "ClickHouse Cloud answered HTTP " + status + " with malformed JSON: " + excerpt(text)
-                    : "ClickHouse Cloud answered HTTP " + status + " with a non-JSON body: " + excerpt(text);
-            return build(status, defaultCode(status), redactor.redact(message), null, response);
+            return build(status, defaultCode(status), redactor.redact(notApiJson(response)), null, response);
         }
         String requestId = textOf(root, "requestId");
         String error = textOf(root, "error");
@@ -53,21 +51,64 @@ final class CloudErrorDecoder {
         Matcher matcher = CODE_AND_MESSAGE.matcher(error.strip());
         boolean coded = matcher.matches();
         String code = coded ? matcher.group(1) : defaultCode(status);
-        if (status == 424 && error.toLowerCase(Locale.ROOT).contains(IDLE_MARKER)) {
-            return new ServiceIdleException(code, requestId);
-        }
         String message = coded ? matcher.group(2).strip() : error.strip();
+        if (status == 424 && error.toLowerCase(Locale.ROOT).contains(IDLE_MARKER)) {
+            return new ServiceIdleException(code, redactor.redact(message), requestId);
+        }
         if (message.isEmpty()) {
             message = "ClickHouse Cloud answered HTTP " + status + " " + code;
+        }
+        if (status == 429) {
+            Duration reset = rateLimitReset(response);
+            if (reset != null) {
+                message = message + " (ClickHouse Cloud asks to wait " + CloudTransport.readable(
+                        Duration.ofSeconds(Math.max(1, (reset.toMillis() + 999) / 1000))) + ")";
+            }
         }
         return build(status, code, redactor.redact(message), requestId, response);
     }
 
-    /** The exception for a 2xx answer whose body is not the expected envelope. */
-    static CloudApiException unreadable(RawCloudResponse response, SecretRedactor redactor, String requestId) {
-        String message = "ClickHouse Cloud answered HTTP " + response.status() + " with a body Pipedeck cannot read: "
-                + (response.bodyText().isBlank() ? "(empty)" : excerpt(response.bodyText()));
+    /**
+     * The exception for a 2xx answer whose body is not the expected envelope. After a change ({@code method} other
+     * than GET) ClickHouse Cloud said yes, so the change was probably made: the message says so.
+     */
+    static CloudApiException unreadable(RawCloudResponse response, SecretRedactor redactor, String requestId,
+            HttpMethod method) {
+        String message = (isJson(response)
+                ? "ClickHouse Cloud answered HTTP " + response.status() + " with JSON that is not the answer the API "
+                        + "documents: " + excerpt(response.bodyText())
+                : notApiJson(response))
+                + (HttpMethod.GET.equals(method) ? ""
+                        : " — it accepted the change, which was probably made: check before trying again");
         return new CloudApiException(response.status(), "UNREADABLE_RESPONSE", redactor.redact(message), requestId);
+    }
+
+    /**
+     * Why an answer is not the API's JSON, in words: a page from something between Pipedeck and ClickHouse Cloud (a
+     * proxy's HTML error page, plain text), malformed JSON, or nothing at all. Unredacted.
+     */
+    static String notApiJson(RawCloudResponse response) {
+        int status = response.status();
+        String text = response.bodyText();
+        if (text.isBlank()) {
+            return "ClickHouse Cloud answered HTTP " + status + " with an empty body";
+        }
+        if (looksLikeJson(response)) {
+            return "ClickHouse Cloud answered HTTP " + status + " with malformed JSON, not the API's JSON: "
+                    + excerpt(text);
+        }
+        return "ClickHouse Cloud, or a proxy in front of it, answered HTTP " + status
+                + " with a page that is not the API's JSON: " + excerpt(text);
+    }
+
+    /** Whether the body is a JSON object or array, as every answer of the API is. */
+    static boolean isJson(RawCloudResponse response) {
+        try {
+            JsonNode root = CloudJson.MAPPER.readTree(response.body());
+            return root != null && (root.isObject() || root.isArray());
+        } catch (JacksonException e) {
+            return false;
+        }
     }
 
     /** Seconds from {@code X-RateLimit-Reset}, or null when absent or not a number. */

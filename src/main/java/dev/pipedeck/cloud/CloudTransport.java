@@ -1,13 +1,20 @@
 package dev.pipedeck.cloud;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+
+import javax.net.ssl.SSLException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.JdkClientHttpConnector;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 
@@ -36,6 +44,7 @@ final class CloudTransport {
     private final CloudClientProperties properties;
     private final RateBudgets budgets;
     private final ReadCache reads;
+    private final UnansweredInRequest unanswered = new UnansweredInRequest();
 
     CloudTransport(WebClient.Builder webClientBuilder, CloudClientProperties properties, BudgetLedger ledger) {
         this.properties = properties;
@@ -63,13 +72,24 @@ final class CloudTransport {
      */
     Mono<RawCloudResponse> exchange(CloudConnection connection, HttpMethod method, String pathUnderV1, byte[] jsonBody,
             MediaType accept, RetryPolicy policy, boolean fresh) {
-        Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
-                jsonBody, accept, policy, HttpMethod.GET.equals(method) ? RequestPriority.READ : RequestPriority.WRITE);
-        if (HttpMethod.GET.equals(method)) {
-            return reads.read(connection, pathUnderV1, accept.toString(), fresh, () -> attempt(call, 1, Duration.ZERO));
+        RequestAttributes request = unanswered.currentRequest();
+        boolean read = HttpMethod.GET.equals(method);
+        if (unanswered.leftUnanswered(request, connection)) {
+            log.info("Not sending {} /v1{}: ClickHouse Cloud did not answer this request in time", method,
+                    pathUnderV1);
+            return Mono.error(new CloudUnavailableException("ClickHouse Cloud did not answer within "
+                    + readable(properties.responseTimeout()) + ", so Pipedeck "
+                    + (read ? "did not ask it again" : "did not send this change"), null));
         }
-        return attempt(call, 1, Duration.ZERO)
-                .doOnNext(response -> reads.forget(connection, pathUnderV1));
+        Call call = new Call(connection, method, URI.create(connection.baseUrl() + "/v1" + pathUnderV1), pathUnderV1,
+                jsonBody, accept, policy, read ? RequestPriority.READ : RequestPriority.WRITE);
+        Mono<RawCloudResponse> answer = read
+                ? reads.read(connection, pathUnderV1, accept.toString(), fresh, () -> attempt(call, 1, Duration.ZERO))
+                : attempt(call, 1, Duration.ZERO).doOnNext(response -> reads.forget(connection, pathUnderV1));
+        // A read left unanswered stops the request's further calls; a change left unanswered does not, so that the
+        // page can still read what became of it.
+        return read ? answer.doOnError(CloudNoAnswerException.class, noAnswer -> unanswered.remember(request,
+                connection)) : answer;
     }
 
     /**
@@ -95,9 +115,13 @@ final class CloudTransport {
             if (triesLeft && call.policy().retriesTransientFailures()) {
                 return retryAfter(backoff(attempt), call, attempt, rateLimitWaited, "no connection");
             }
-            return Mono.error(new CloudUnavailableException(
-                    "ClickHouse Cloud could not be reached at " + call.connection().host() + ": "
-                            + describe(outcome.failure()), outcome.failure()));
+            String message = "ClickHouse Cloud could not be reached at " + call.connection().host() + ": "
+                    + describe(outcome.failure());
+            if (!HttpMethod.GET.equals(call.method()) && mayHaveArrived(outcome.failure())) {
+                return Mono.error(new CloudNoAnswerException(message
+                        + ": the change may or may not have been made, check before trying again", outcome.failure()));
+            }
+            return Mono.error(new CloudUnavailableException(message, outcome.failure()));
         }
         RawCloudResponse response = outcome.response();
         if (response.status() == 429 && triesLeft && call.policy().retriesRateLimited()) {
@@ -139,8 +163,11 @@ final class CloudTransport {
                         .map(body -> new RawCloudResponse(answer.statusCode().value(),
                                 answer.headers().asHttpHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
                                 answer.headers().asHttpHeaders().getFirst("X-RateLimit-Reset"), body)))
-                .onErrorMap(CloudTransport::isTimeout, timeout -> new CloudUnavailableException(
-                        "ClickHouse Cloud did not answer within " + readable(properties.responseTimeout()), timeout))
+                .onErrorMap(CloudTransport::isTimeout, timeout -> new CloudNoAnswerException(
+                        "ClickHouse Cloud did not answer within " + readable(properties.responseTimeout())
+                                + (HttpMethod.GET.equals(call.method()) ? ""
+                                        : ": the change may or may not have been made, check before trying again"),
+                        timeout))
                 .doOnNext(response -> log.debug("{} /v1{} -> HTTP {} in {} ms", call.method(), call.path(),
                         response.status(), (System.nanoTime() - started) / 1_000_000));
     }
@@ -172,13 +199,45 @@ final class CloudTransport {
                 || failure instanceof IOException || failure.getCause() instanceof IOException);
     }
 
+    /**
+     * Whether the request may have reached ClickHouse Cloud before the connection failed: yes unless it failed while
+     * connecting (refused, unknown host, connect timeout, TLS handshake).
+     */
+    private static boolean mayHaveArrived(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof UnknownHostException
+                    || cause instanceof UnresolvedAddressException || cause instanceof HttpConnectTimeoutException
+                    || cause instanceof SSLException) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** What went wrong with the connection, in words: never an exception's class name. */
     private static String describe(Throwable failure) {
         Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            root = cause;
+            if (cause instanceof ConnectException) {
+                return "the connection was refused";
+            }
+            if (cause instanceof UnknownHostException || cause instanceof UnresolvedAddressException) {
+                return "the host name could not be resolved";
+            }
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "no connection within the connect timeout";
+            }
+            if (cause instanceof SSLException) {
+                return "the TLS handshake failed";
+            }
+            if (cause instanceof ClosedChannelException || cause instanceof EOFException) {
+                return "the connection was closed before an answer came";
+            }
         }
         String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() || message.contains("Exception") ? "the connection failed"
+                : message;
     }
 
     /** "30 s" or "250 ms". */

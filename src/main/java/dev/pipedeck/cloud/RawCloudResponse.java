@@ -1,6 +1,7 @@
 package dev.pipedeck.cloud;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -23,6 +24,11 @@ public record RawCloudResponse(int status, @Nullable String contentType, @Nullab
     /** Whether the status is 2xx. */
     public boolean isSuccess() {
         return status >= 200 && status < 300;
+    }
+
+    /** How long a 429 asks to wait ({@code X-RateLimit-Reset}, in seconds), or null when it does not say. */
+    public @Nullable Duration retryAfter() {
+        return CloudErrorDecoder.rateLimitReset(this);
     }
 
     /** The body decoded as UTF-8. */

@@ -6,7 +6,11 @@ package dev.pipedeck.cloud;
  */
 public class ServiceIdleException extends CloudApiException {
 
-    public ServiceIdleException(String code, String requestId) {
-        super(424, code, "the service is idle", requestId);
+    /**
+     * @param message ClickHouse Cloud's own words (such as "Service … is not in a running state. Current state:
+     *                idle"), without the code
+     */
+    public ServiceIdleException(String code, String message, String requestId) {
+        super(424, code, message == null || message.isBlank() ? "the service is idle" : message, requestId);
     }
 }

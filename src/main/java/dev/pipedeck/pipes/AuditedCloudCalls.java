@@ -16,6 +16,7 @@ import dev.pipedeck.audit.AuditTarget;
 import dev.pipedeck.cloud.BudgetExhaustedException;
 import dev.pipedeck.cloud.ClickHouseCloudClient;
 import dev.pipedeck.cloud.CloudConnection;
+import dev.pipedeck.cloud.CloudNoAnswerException;
 import dev.pipedeck.cloud.CloudProblem;
 import dev.pipedeck.cloud.clickpipe.ClickPipe;
 import dev.pipedeck.orgs.OrgConnection;
@@ -136,7 +137,11 @@ public class AuditedCloudCalls {
         audit.recordIndependently(entry.invalid(String.join(" ", List.copyOf(reasons))).build());
     }
 
+    /** The audit result of a failed call; null when it was sent and no answer came, so its outcome is unknown. */
     static AuditResult failure(RuntimeException e) {
+        if (e instanceof CloudNoAnswerException) {
+            return null;
+        }
         if (e instanceof BudgetExhaustedException exhausted) {
             return AuditResult.denied(429, exhausted.getMessage(), null);
         }

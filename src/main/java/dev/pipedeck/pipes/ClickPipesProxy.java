@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,8 @@ import dev.pipedeck.audit.AuditTarget;
 import dev.pipedeck.cloud.BudgetExhaustedException;
 import dev.pipedeck.cloud.ClickHouseCloudClient;
 import dev.pipedeck.cloud.CloudConnection;
+import dev.pipedeck.cloud.CloudException;
+import dev.pipedeck.cloud.CloudNoAnswerException;
 import dev.pipedeck.cloud.CloudProblem;
 import dev.pipedeck.cloud.RawCloudResponse;
 import dev.pipedeck.orgs.OrgConnection;
@@ -70,7 +73,13 @@ public class ClickPipesProxy {
             return notMirrored(HttpMethod.GET, path);
         }
         OrgConnection connection = connections.get(route.get().organizationId());
-        return forward(connections.cloudConnection(connection), HttpMethod.GET, path + query, null, fresh);
+        CloudConnection cloudConnection = connections.cloudConnection(connection);
+        try {
+            return answerOf(cloudConnection, exchange(cloudConnection, HttpMethod.GET, path + query, null, fresh),
+                    null, false);
+        } catch (CloudException | IllegalArgumentException e) {
+            return failed(e);
+        }
     }
 
     /** A change, forwarded once and audited whatever its outcome. */
@@ -90,10 +99,15 @@ public class ClickPipesProxy {
             entry.requestJson(ApiEnvelope.text(forwarded));
         }
         CloudConnection cloudConnection = connections.cloudConnection(connection);
-        return audit.recordCall(entry.build(),
-                () -> forward(cloudConnection, method, path + query, forwarded, true),
-                ClickPipesProxy::auditResult,
-                failure -> AuditResult.upstreamError(null, CloudProblem.of(failure).summary(), null));
+        try {
+            RawCloudResponse response = audit.recordCall(entry.build(),
+                    () -> exchange(cloudConnection, method, path + query, forwarded, true),
+                    answer -> auditResult(cloudConnection, answer, forwarded),
+                    ClickPipesProxy::auditFailure);
+            return answerOf(cloudConnection, response, forwarded, true);
+        } catch (CloudException | IllegalArgumentException e) {
+            return failed(e);
+        }
     }
 
     /** The reference page's organization-level CDC scaling path does not exist in the published API. */
@@ -114,41 +128,77 @@ public class ClickPipesProxy {
                 "Pipedeck has no connection for organization " + e.organizationId()));
     }
 
-    private ProxyAnswer forward(CloudConnection connection, HttpMethod method, String pathAndQuery, byte[] body,
-            boolean fresh) {
-        try {
-            RawCloudResponse response = cloud.exchangeRaw(connection, method, pathAndQuery, body, fresh)
-                    .block(CALL_LIMIT);
-            return new ProxyAnswer(response.status(), response.contentType(), response.body(), null);
-        } catch (RuntimeException e) {
-            if (e instanceof BudgetExhaustedException exhausted) {
-                return new ProxyAnswer(429, MediaType.APPLICATION_JSON_VALUE,
-                        ApiEnvelope.error(429, "TOO_MANY_REQUESTS", exhausted.getMessage()), exhausted.retryAfter());
-            }
-            CloudProblem problem = CloudProblem.of(e);
-            return json(502, ApiEnvelope.error(502, "BAD_GATEWAY", problem.message()));
-        }
+    private RawCloudResponse exchange(CloudConnection connection, HttpMethod method, String pathAndQuery,
+            byte[] body, boolean fresh) {
+        return cloud.exchangeRaw(connection, method, pathAndQuery, body, fresh).block(CALL_LIMIT);
     }
 
-    private static AuditResult auditResult(ProxyAnswer answer) {
+    /**
+     * ClickHouse Cloud's answer as it came, unless it is not the API's JSON (a proxy's HTML error page, malformed
+     * JSON): then an envelope saying so, never the page itself, with the upstream's error status (502 for a 2xx).
+     */
+    private ProxyAnswer answerOf(CloudConnection connection, RawCloudResponse response, byte[] sent, boolean change) {
+        String unreadable = cloud.unreadableAnswer(connection, response, sent);
+        if (unreadable == null) {
+            return new ProxyAnswer(response.status(), response.contentType(), response.body(),
+                    response.status() == 429 ? response.retryAfter() : null);
+        }
+        int status = response.isSuccess() ? 502 : response.status();
+        return json(status, ApiEnvelope.error(status, codeOf(status), unreadable + acceptedChange(response, change)));
+    }
+
+    /** Pipedeck's answer when none came from ClickHouse Cloud: 504 for no answer in time, 502 for no connection. */
+    private static ProxyAnswer failed(RuntimeException e) {
+        if (e instanceof BudgetExhaustedException exhausted) {
+            return new ProxyAnswer(429, MediaType.APPLICATION_JSON_VALUE,
+                    ApiEnvelope.error(429, "TOO_MANY_REQUESTS", exhausted.getMessage()), exhausted.retryAfter());
+        }
+        if (e instanceof IllegalArgumentException) {
+            return json(400, ApiEnvelope.error(400, "BAD_REQUEST", e.getMessage()));
+        }
+        int status = e instanceof CloudNoAnswerException ? 504 : 502;
+        return json(status, ApiEnvelope.error(status, codeOf(status), CloudProblem.of(e).message()));
+    }
+
+    private AuditResult auditResult(CloudConnection connection, RawCloudResponse response, byte[] sent) {
+        String unreadable = cloud.unreadableAnswer(connection, response, sent);
+        if (unreadable != null) {
+            return AuditResult.upstreamError(response.status(), unreadable + acceptedChange(response, true), null);
+        }
         String requestId = null;
         String error = null;
         try {
-            JsonNode envelope = JSON.readTree(answer.body());
+            JsonNode envelope = JSON.readTree(response.body());
             if (envelope != null && envelope.isObject()) {
                 requestId = envelope.path("requestId").isString() ? envelope.path("requestId").asString() : null;
                 error = envelope.path("error").isString() ? envelope.path("error").asString() : null;
             }
-        } catch (JacksonException unreadable) {
-            error = "HTTP " + answer.status() + " with a body that is not JSON";
+        } catch (JacksonException notJson) {
+            // A successful answer of another kind: nothing more to record.
         }
-        if (answer.status() >= 200 && answer.status() < 300) {
-            return AuditResult.success(answer.status(), requestId);
+        return response.isSuccess() ? AuditResult.success(response.status(), requestId)
+                : AuditResult.upstreamError(response.status(), error, requestId);
+    }
+
+    /** A change that got no answer in time stays "outcome unknown"; other failures say why nothing was done. */
+    private static AuditResult auditFailure(RuntimeException e) {
+        if (e instanceof CloudNoAnswerException) {
+            return null;
         }
-        if (answer.retryAfter() != null) {
-            return AuditResult.denied(429, error, null);
+        if (e instanceof BudgetExhaustedException exhausted) {
+            return AuditResult.denied(429, exhausted.getMessage(), null);
         }
-        return AuditResult.upstreamError(answer.status(), error, requestId);
+        return AuditResult.upstreamError(null, CloudProblem.of(e).message(), null);
+    }
+
+    private static String acceptedChange(RawCloudResponse response, boolean change) {
+        return change && response.isSuccess()
+                ? " — it accepted the change, which was probably made: check before trying again" : "";
+    }
+
+    private static String codeOf(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null ? known.name() : "HTTP_" + status;
     }
 
     private static AuditTarget target(OrgConnection connection, ProxyRoute route) {

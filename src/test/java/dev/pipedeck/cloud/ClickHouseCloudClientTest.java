@@ -128,7 +128,8 @@ class ClickHouseCloudClientTest {
 
         assertThat(failure.status()).isEqualTo(424);
         assertThat(failure.code()).isEqualTo("FAILED_DEPENDENCY");
-        assertThat(failure.message()).isEqualTo("the service is idle");
+        assertThat(failure.message()).as("ClickHouse Cloud's own words, without the code")
+                .isEqualTo("Service " + CannedResults.SERVICE + " is not in a running state. Current state: idle");
         assertThat(failure.requestId()).isEqualTo(CannedResults.REQUEST_ID);
     }
 
@@ -171,7 +172,7 @@ class ClickHouseCloudClientTest {
 
         assertThat(failure.status()).isEqualTo(429);
         assertThat(failure.retryAfter()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(failure.message()).isEqualTo("Rate limit exceeded");
+        assertThat(failure.message()).isEqualTo("Rate limit exceeded (ClickHouse Cloud asks to wait 120 s)");
         assertThat(cloud.requestCount()).isEqualTo(1);
     }
 
@@ -264,7 +265,10 @@ class ClickHouseCloudClientTest {
         CloudUnavailableException failure = failureOf(client.clickPipeCreate(cloud.connection,
                 CannedResults.SERVICE, ExampleBodies.kafkaFromReferencePage()), CloudUnavailableException.class);
 
-        assertThat(failure.getMessage()).startsWith("ClickHouse Cloud could not be reached at ");
+        assertThat(failure.getMessage()).startsWith("ClickHouse Cloud could not be reached at ")
+                .contains("the change may or may not have been made").doesNotContain("Exception");
+        assertThat(failure).as("the request went out: its outcome is unknown")
+                .isInstanceOf(CloudNoAnswerException.class);
         assertThat(cloud.requestCount()).isEqualTo(1);
     }
 
@@ -279,7 +283,8 @@ class ClickHouseCloudClientTest {
                 CloudUnavailableException.class);
 
         assertThat(failure.getMessage()).startsWith("ClickHouse Cloud could not be reached at ")
-                .doesNotContain(KEY_SECRET);
+                .endsWith(": the connection was refused").doesNotContain(KEY_SECRET).doesNotContain("Exception");
+        assertThat(failure).as("nothing was sent: not an unknown outcome").isNotInstanceOf(CloudNoAnswerException.class);
     }
 
     @Test
@@ -295,6 +300,7 @@ class ClickHouseCloudClientTest {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(failure.getMessage()).isEqualTo("ClickHouse Cloud did not answer within 300 ms");
+        assertThat(failure).as("sent, and no answer: the outcome is unknown").isInstanceOf(CloudNoAnswerException.class);
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(300)).isLessThan(Duration.ofMillis(2000));
         assertThat(cloud.requestCount()).as("a hang is not repeated").isEqualTo(1);
     }
@@ -373,7 +379,8 @@ class ClickHouseCloudClientTest {
         assertThat(failure.status()).isEqualTo(502);
         assertThat(failure.code()).isEqualTo("BAD_GATEWAY");
         assertThat(failure.message())
-                .isEqualTo("ClickHouse Cloud answered HTTP 502 with a non-JSON body: 502 Bad Gateway");
+                .isEqualTo("ClickHouse Cloud, or a proxy in front of it, answered HTTP 502 with a page that is not the "
+                        + "API's JSON: 502 Bad Gateway");
         assertThat(failure.requestId()).isNull();
     }
 
@@ -385,7 +392,8 @@ class ClickHouseCloudClientTest {
         CloudApiException failure = failureOf(client.clickPipeCreate(cloud.connection, CannedResults.SERVICE,
                 ExampleBodies.postgres()), CloudApiException.class);
 
-        assertThat(failure.message()).isEqualTo("ClickHouse Cloud answered HTTP 503 with a non-JSON body: "
+        assertThat(failure.message()).isEqualTo("ClickHouse Cloud, or a proxy in front of it, answered HTTP 503 "
+                + "with a page that is not the API's JSON: "
                 + "upstream connect error or disconnect/reset before headers");
     }
 
@@ -397,7 +405,8 @@ class ClickHouseCloudClientTest {
                 ExampleBodies.mysql()), CloudApiException.class);
 
         assertThat(failure.status()).isEqualTo(400);
-        assertThat(failure.message()).startsWith("ClickHouse Cloud answered HTTP 400 with malformed JSON: ")
+        assertThat(failure.message()).startsWith("ClickHouse Cloud answered HTTP 400 with malformed JSON, not the API's "
+                + "JSON: ")
                 .contains("\"error\":\"BAD_REQ").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
@@ -410,7 +419,8 @@ class ClickHouseCloudClientTest {
 
         assertThat(failure.status()).isEqualTo(200);
         assertThat(failure.code()).isEqualTo("UNREADABLE_RESPONSE");
-        assertThat(failure.message()).startsWith("ClickHouse Cloud answered HTTP 200 with a body Pipedeck cannot read");
+        assertThat(failure.message()).startsWith("ClickHouse Cloud answered HTTP 200 with malformed JSON, not the API's "
+                + "JSON");
     }
 
     @Test
