@@ -132,6 +132,11 @@ class PipeDetailController {
                 : outcome != null && outcome.isConflict() ? new PipeReading(PipeView.of(outcome.current()), null)
                 : details.current(ref);
         if (!reading.found()) {
+            if (htmx != null) {
+                model.addAttribute("change", change);
+                model.addAttribute("readProblem", reading.problem());
+                return "pipes/detail :: scalingUnavailable";
+            }
             redirect.addFlashAttribute("error", "Scaling was not applied: " + reading.problem().summary());
             return "redirect:" + ref.path();
         }

@@ -468,10 +468,6 @@ class UpstreamFaultsTest {
             if (injected == Fault.RATE_LIMITED) {
                 assertThat(response.getHeader("Retry-After")).as("how long to wait, for scripts").isEqualTo("30");
             }
-        } else if (response.getStatus() == 302) {
-            // The scaling form, when even the pipe cannot be read, goes back to the pipe's page with the problem.
-            assertThat(surface.name()).as("only the scaling form redirects on a problem").startsWith("scaling");
-            text = String.valueOf(result.getFlashMap().get("error"));
         } else {
             assertThat(response.getStatus()).as("pages and fragments answer 200 with the problem in them")
                     .isEqualTo(200);
