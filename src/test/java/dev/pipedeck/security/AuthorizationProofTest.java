@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -31,6 +32,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+import dev.pipedeck.sandbox.SandboxAccess;
+import dev.pipedeck.sandbox.SandboxControl;
 
 import dev.pipedeck.testsupport.CookieSession;
 import dev.pipedeck.testsupport.TestAccounts;
@@ -71,6 +80,16 @@ class AuthorizationProofTest {
 
     @Autowired
     ApiTokenService tokens;
+
+    @Autowired
+    SandboxControl sandboxControl;
+
+    @Autowired
+    SandboxAccess sandbox;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
 
     @BeforeEach
     void connect() throws Exception {
@@ -133,6 +152,163 @@ class AuthorizationProofTest {
         }
         assertThat(jdbc.queryForList("select * from account order by id")).as("nothing changed").isEqualTo(accountsBefore);
         assertThat(UPSTREAM.changesSent()).as("nothing sent to ClickHouse Cloud").isEqualTo(changes);
+    }
+
+    // ---- routes the role matrix does not list
+
+    static final String WIZARD = "/organizations/{org}/services/{service}/pipes/new/{draft}";
+
+    /**
+     * The application's routes that {@link RoleMatrixTest#routes()} does not list (organization pages, the sandbox's
+     * admin page, the wizard's steps, the audit's records and exports, token revocation, setup), with who may use
+     * them. {@code {victim}} is an organization connected for the test alone, as its routes delete it.
+     */
+    static List<RoleMatrixTest.Route> unlistedRoutes() {
+        RoleMatrixTest.Access viewer = RoleMatrixTest.Access.VIEWER;
+        RoleMatrixTest.Access operator = RoleMatrixTest.Access.OPERATOR;
+        RoleMatrixTest.Access admin = RoleMatrixTest.Access.ADMIN;
+        return List.of(
+                new RoleMatrixTest.Route(HttpMethod.GET, "/organizations/{org}", viewer, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/organizations/{org}/health", viewer, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/organizations/{org}/edit", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/organizations/{victim}", admin, Map.of("displayName", "y")),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/organizations/{victim}/verify", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/organizations/{victim}/delete", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/organizations/sandbox", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/organizations/master-key/rotate", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/audit/{audit}", viewer, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/audit/export.csv", viewer, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/audit/export.jsonl", viewer, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, "/admin/sandbox", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/latency", admin, Map.of("millis", "0")),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/server-errors", admin, Map.of("count", "0")),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/rate-limits", admin, Map.of("count", "0")),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/staging/idle", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/staging/wake", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/hostile", admin, Map.of("on", "false")),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/reset", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/admin/sandbox/stats/reset", admin, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/account/tokens/{token}/revoke",
+                        RoleMatrixTest.Access.SIGNED_IN, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, "/setup", RoleMatrixTest.Access.PUBLIC, Map.of("token", "no",
+                        "username", "intruder", "password", "a long enough passphrase", "confirmPassword",
+                        "a long enough passphrase")),
+                new RoleMatrixTest.Route(HttpMethod.GET, WIZARD, operator, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.GET, WIZARD + "/step/1", operator, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, WIZARD + "/step/1", operator, Map.of("name", "x")),
+                new RoleMatrixTest.Route(HttpMethod.POST, WIZARD + "/validate/1", operator, Map.of("_field", "name")),
+                new RoleMatrixTest.Route(HttpMethod.POST, WIZARD + "/step/1/forget/credentials.password", operator,
+                        Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, WIZARD + "/create", operator, Map.of()),
+                new RoleMatrixTest.Route(HttpMethod.POST, WIZARD + "/discard", operator, Map.of()));
+    }
+
+    /** Routes whose allowed calls would change what other tests rely on (the master key): only refusals are run. */
+    static final List<String> REFUSALS_ONLY = List.of("/organizations/master-key/rotate");
+
+    /** Routes the role matrix covers in its nested PipeEditRoutes. */
+    static final List<String> COVERED_BY_PIPE_EDIT_ROUTES = List.of(
+            "/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}/edit",
+            "/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}/edit/name",
+            "/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}/edit/credentials",
+            "/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}/edit/mappings",
+            "/organizations/{organizationId}/services/{serviceId}/pipes/{pipeId}/edit/jobs/{jobId}");
+
+    @Test
+    void everyRouteTheApplicationMapsIsInARoleMatrix() {
+        Map<String, PathPattern> mapped = new LinkedHashMap<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/") || pattern.startsWith("/sandbox/") || pattern.equals("/error")
+                        || COVERED_BY_PIPE_EDIT_ROUTES.contains(pattern)) {
+                    continue;
+                }
+                for (var method : info.getMethodsCondition().getMethods()) {
+                    mapped.put(method.name() + " " + pattern, PathPatternParser.defaultInstance.parse(pattern));
+                }
+            }
+        }
+        List<RoleMatrixTest.Route> listed = new ArrayList<>(RoleMatrixTest.routes());
+        listed.addAll(unlistedRoutes());
+        List<String> covered = new ArrayList<>();
+        for (RoleMatrixTest.Route route : listed) {
+            String path = resolve(route, 1L, "victim-org", 1L);
+            mapped.entrySet().stream()
+                    .filter(entry -> entry.getKey().startsWith(route.method().name() + " ")
+                            && entry.getValue().matches(PathContainer.parsePath(path)))
+                    .min((a, b) -> PathPattern.SPECIFICITY_COMPARATOR.compare(a.getValue(), b.getValue()))
+                    .ifPresent(best -> covered.add(best.getKey()));
+        }
+        List<String> missing = mapped.keySet().stream().filter(route -> !covered.contains(route)).toList();
+        assertThat(missing).as("routes no role matrix checks: add them to RoleMatrixTest.routes()").isEmpty();
+    }
+
+    static Stream<Arguments> unlistedMatrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (RoleMatrixTest.Route route : unlistedRoutes()) {
+            cases.add(Arguments.of(route, null));
+            for (Role role : Role.values()) {
+                cases.add(Arguments.of(route, role));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("unlistedMatrix")
+    void theRoutesTheMatrixDoesNotListGiveEachRoleExactlyWhatItIsAllowed(RoleMatrixTest.Route route, Role role)
+            throws Exception {
+        boolean allowed = allowed(route.access(), role);
+        if (allowed && REFUSALS_ONLY.contains(route.path())) {
+            return;
+        }
+        String victim = "0c0ffee0-0000-4000-8000-" + String.format("%012d", Math.abs(route.path().hashCode()));
+        if (jdbc.queryForObject("select count(*) from org_connection where organization_id = ?", Integer.class,
+                victim) == 0) {
+            UPSTREAM.cloud.connectOrganization(mvc, victim, "Victim org");
+        }
+        if (fragmentTarget == null) {
+            fragmentTarget = TestAccounts.create(accounts, "hx-target-" + System.nanoTime(), Role.VIEWER).getId();
+        }
+        long audit = lastAuditId();
+        List<Map<String, Object>> accountsBefore = jdbc.queryForList("select * from account order by id");
+        long changes = UPSTREAM.changesSent();
+        MockHttpServletRequestBuilder request = request(route.method(), resolve(route, fragmentTarget, victim, audit))
+                .with(csrf());
+        route.params().forEach(request::param);
+        if (role != null) {
+            request.with(user("unlisted-" + role.name().toLowerCase()).roles(role.name()));
+        }
+        try {
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            if (allowed) {
+                assertThat(response.getStatus()).as("%s as %s is allowed", route, role).isNotIn(401, 403, 405);
+                assertThat(String.valueOf(response.getRedirectedUrl())).doesNotEndWith("/login");
+            } else if (role == null) {
+                assertThat(response.getStatus()).as("%s anonymously", route).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).endsWith("/login");
+            } else {
+                assertThat(response.getStatus()).as("%s as %s is refused", route, role).isEqualTo(403);
+            }
+            if (!allowed) {
+                assertThat(jdbc.queryForList("select * from account order by id")).isEqualTo(accountsBefore);
+                assertThat(UPSTREAM.changesSent()).as("nothing sent to ClickHouse Cloud").isEqualTo(changes);
+                assertThat(jdbc.queryForObject("select count(*) from org_connection where organization_id = ?",
+                        Integer.class, victim)).as("the organization is still connected").isEqualTo(1);
+            }
+        } finally {
+            if (route.path().startsWith("/admin/sandbox") || route.path().equals("/organizations/sandbox")) {
+                TestAccounts.asAdmin(sandboxControl::reset);
+                jdbc.update("delete from org_connection where organization_id = ?", sandbox.organizationId());
+            }
+        }
+    }
+
+    private static String resolve(RoleMatrixTest.Route route, long target, String victim, long audit) {
+        return route.path().replace("{target}", Long.toString(target)).replace("{org}", UPSTREAM.organization)
+                .replace("{victim}", victim).replace("{service}", RoleMatrixTest.SERVICE)
+                .replace("{endpoint}", RoleMatrixTest.ENDPOINT).replace("{draft}", "7e57d2af-0000-4000-8000-000000000001")
+                .replace("{token}", "tkn_not_there").replace("{audit}", Long.toString(Math.max(1, audit)));
     }
 
     // ---- /api/v1
