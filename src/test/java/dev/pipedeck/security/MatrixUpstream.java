@@ -1,6 +1,7 @@
 package dev.pipedeck.security;
 
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -14,6 +15,8 @@ import dev.pipedeck.web.RoleMatrixTest;
  */
 final class MatrixUpstream implements AutoCloseable {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\w+}");
+
     final String organization = UUID.randomUUID().toString();
     final FakeCloud cloud = RoleMatrixTest.answerTheRoutes(new FakeCloud(), organization);
 
@@ -25,9 +28,22 @@ final class MatrixUpstream implements AutoCloseable {
         }
     }
 
-    /** The route's path with its placeholders filled in ({@code target}: an account id). */
+    /**
+     * The route's path with its placeholders filled in ({@code target}: an account id). A placeholder these proofs do
+     * not know (one the role matrix resolves from rows it prepares itself) becomes {@code 1}: the route is still
+     * swept, it just names nothing that exists (see {@link #namesSomethingThatExists}).
+     */
     String path(RoleMatrixTest.Route route, long target) {
-        return route.path().replace("{target}", Long.toString(target)).replace("{org}", organization)
+        return PLACEHOLDER.matcher(known(route.path(), target)).replaceAll("1");
+    }
+
+    /** Whether every placeholder of the route is one these proofs fill with something that exists. */
+    boolean namesSomethingThatExists(RoleMatrixTest.Route route) {
+        return !PLACEHOLDER.matcher(known(route.path(), 0)).find();
+    }
+
+    private String known(String path, long target) {
+        return path.replace("{target}", Long.toString(target)).replace("{org}", organization)
                 .replace("{service}", RoleMatrixTest.SERVICE).replace("{endpoint}", RoleMatrixTest.ENDPOINT);
     }
 
