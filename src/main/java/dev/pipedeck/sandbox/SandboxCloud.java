@@ -66,7 +66,12 @@ class SandboxCloud {
         synchronized (this) {
             requireOrganization(organizationId);
         }
-        return keys.listJson(SandboxSeed.ORGANIZATION_CREATED_AT);
+        ArrayNode list = keys.listJson(SandboxSeed.ORGANIZATION_CREATED_AT);
+        if (faults.hostileStrings()) {
+            list.forEach(key -> ((ObjectNode) key).put("name", key.path("name").asString() + " "
+                    + SandboxFaults.HOSTILE_SCRIPT));
+        }
+        return list;
     }
 
     synchronized ArrayNode services(String organizationId) {
@@ -161,7 +166,14 @@ class SandboxCloud {
         requireRunningService(organizationId, serviceId);
         SourceKind kind = PipeRules.schemaDiscovery(body);
         JsonNode source = body.get("source").get(kind.wireName());
-        return SampleSchema.discovered(kind, source);
+        ObjectNode discovered = SampleSchema.discovered(kind, source);
+        if (faults.hostileStrings()) {
+            ((ArrayNode) discovered.get("fields")).addObject().put("name", SandboxFaults.HOSTILE_ATTRIBUTE)
+                    .put("type", "String").put("optional", false);
+            ((ArrayNode) discovered.get("fields")).addObject().put("name", SandboxFaults.HOSTILE_SCRIPT)
+                    .put("type", "String").put("optional", true);
+        }
+        return discovered;
     }
 
     // ---- reverse private endpoints ----
@@ -239,7 +251,7 @@ class SandboxCloud {
         requireKnownService(serviceId).command(ServiceCommand.START, properties.transitionDelay());
     }
 
-    /** Adds or removes the pipes whose names are markup. */
+    /** Adds or removes the pipes, the service and the endpoint whose names are markup. */
     synchronized void showHostilePipes(boolean show) {
         Instant now = clock.instant();
         for (SandboxSeed.SeedPipe seed : SandboxSeed.hostile()) {
@@ -248,6 +260,15 @@ class SandboxCloud {
             } else if (!show) {
                 pipes.remove(seed.id());
             }
+        }
+        SandboxSeed.SeedService hostileService = SandboxSeed.hostileService();
+        if (show) {
+            services.computeIfAbsent(hostileService.id(), id -> instance(hostileService));
+            endpoints.computeIfAbsent(SandboxSeed.hostileEndpointId(), id -> new SandboxEndpoint(id,
+                    SandboxSeed.PRODUCTION_ID, SandboxSeed.hostileEndpoint(), clock, Duration.ZERO));
+        } else {
+            services.remove(hostileService.id());
+            endpoints.remove(SandboxSeed.hostileEndpointId());
         }
     }
 
@@ -258,20 +279,24 @@ class SandboxCloud {
         pipes.clear();
         endpoints.clear();
         for (SandboxSeed.SeedService seed : SandboxSeed.services()) {
-            services.put(seed.id(), new SandboxInstance(seed.id(), seed.name(), seed.region(), seed.environment(),
-                    seed.idleScaling(), seed.createdAt(), clock));
+            services.put(seed.id(), instance(seed));
         }
         if (properties.faults().stagingIdle()) {
             services.get(SandboxSeed.STAGING_ID).becomeIdle();
         }
         SandboxSeed.examples(properties.transitionDelay().multipliedBy(20)).forEach(seed -> plant(seed, now));
         SandboxSeed.generated(properties.seedPipes()).forEach(seed -> plant(seed, now));
-        if (faults.hostileStrings()) {
-            SandboxSeed.hostile().forEach(seed -> plant(seed, now));
-        }
         SandboxEndpoint endpoint = new SandboxEndpoint(SandboxSeed.endpointId(), SandboxSeed.PRODUCTION_ID,
                 SandboxSeed.endpoint(), clock, Duration.ZERO);
         endpoints.put(endpoint.id(), endpoint);
+        if (faults.hostileStrings()) {
+            showHostilePipes(true);
+        }
+    }
+
+    private SandboxInstance instance(SandboxSeed.SeedService seed) {
+        return new SandboxInstance(seed.id(), seed.name(), seed.region(), seed.environment(), seed.idleScaling(),
+                seed.createdAt(), clock);
     }
 
     /** What the admin page shows. */

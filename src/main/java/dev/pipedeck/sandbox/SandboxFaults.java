@@ -17,6 +17,10 @@ class SandboxFaults {
     /** Markup a careless page would run; appears in pipe names and error messages while hostile strings are on. */
     static final String HOSTILE_SCRIPT = "<script>alert(1)</script>";
     static final String HOSTILE_ATTRIBUTE = "\"><img src=x onerror=alert(1)>";
+    /** A URL a careless link would run. */
+    static final String HOSTILE_URL = "javascript:alert(document.cookie)";
+    /** Markup breaking out of a single-quoted attribute, and an SVG whose load runs script. */
+    static final String HOSTILE_SVG = "'><svg onload=alert(1)>";
 
     private final SandboxProperties.Faults configured;
     private final AtomicReference<Duration> latency = new AtomicReference<>(Duration.ZERO);

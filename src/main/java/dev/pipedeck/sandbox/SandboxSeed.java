@@ -104,17 +104,54 @@ final class SandboxSeed {
         return pipes;
     }
 
-    /** Pipes whose names are markup, shown while hostile strings are on. */
+    /**
+     * Pipes whose names, tables, topics and URLs are markup or script URLs, shown while hostile strings are on (in
+     * analytics-prod, beside the example pipes).
+     */
     static List<SeedPipe> hostile() {
         ObjectNode script = (ObjectNode) json(KAFKA_CONFLUENT);
         script.put("name", SandboxFaults.HOSTILE_SCRIPT);
+        ((ObjectNode) script.get("destination")).put("table", SandboxFaults.HOSTILE_ATTRIBUTE);
+        ((ObjectNode) script.get("source").get("kafka")).put("consumerGroup", SandboxFaults.HOSTILE_SVG);
         ObjectNode attribute = (ObjectNode) json(S3_LOGS);
         attribute.put("name", SandboxFaults.HOSTILE_ATTRIBUTE);
+        ((ObjectNode) attribute.get("source").get("objectStorage")).put("url", SandboxFaults.HOSTILE_URL);
+        ((ObjectNode) attribute.get("destination")).put("table", SandboxFaults.HOSTILE_SCRIPT);
+        ObjectNode tables = (ObjectNode) json(POSTGRES);
+        tables.put("name", SandboxFaults.HOSTILE_URL);
+        ObjectNode postgres = (ObjectNode) tables.get("source").get("postgres");
+        postgres.put("database", SandboxFaults.HOSTILE_SVG);
+        ObjectNode mapping = (ObjectNode) postgres.get("tableMappings").get(0);
+        mapping.put("sourceSchemaName", SandboxFaults.HOSTILE_ATTRIBUTE);
+        mapping.put("sourceTable", SandboxFaults.HOSTILE_SCRIPT);
+        mapping.put("targetTable", SandboxFaults.HOSTILE_SVG);
+        ((ObjectNode) tables.get("destination")).put("database", SandboxFaults.HOSTILE_SCRIPT);
         return List.of(
                 new SeedPipe(seedId("hostile:script"), PRODUCTION_ID, script, ClickPipeState.RUNNING,
                         Duration.ofHours(6), Duration.ZERO, Behaviour.HEALTHY),
                 new SeedPipe(seedId("hostile:attribute"), PRODUCTION_ID, attribute, ClickPipeState.FAILED,
-                        Duration.ofHours(3), Duration.ZERO, Behaviour.ERRORING));
+                        Duration.ofHours(3), Duration.ZERO, Behaviour.ERRORING),
+                new SeedPipe(seedId("hostile:tables"), PRODUCTION_ID, tables, ClickPipeState.RUNNING,
+                        Duration.ofHours(2), Duration.ZERO, Behaviour.HEALTHY));
+    }
+
+    /** A third service whose name is markup, shown while hostile strings are on (it has no pipes). */
+    static SeedService hostileService() {
+        return new SeedService(seedId("hostile:service"), SandboxFaults.HOSTILE_SCRIPT + " " + SandboxFaults.HOSTILE_ATTRIBUTE,
+                "us-east-1", "dev", false, Instant.parse("2024-09-01T08:00:00Z"));
+    }
+
+    /** A reverse private endpoint of analytics-prod whose description is markup, while hostile strings are on. */
+    static JsonNode hostileEndpoint() {
+        ObjectNode endpoint = (ObjectNode) endpoint();
+        endpoint.put("description", SandboxFaults.HOSTILE_ATTRIBUTE + SandboxFaults.HOSTILE_SCRIPT);
+        endpoint.put("vpcEndpointServiceName", "com.amazonaws.vpce.us-east-1.vpce-svc-0fedcba9876543210");
+        endpoint.putArray("customPrivateDnsMappings");
+        return endpoint;
+    }
+
+    static String hostileEndpointId() {
+        return seedId("endpoint:hostile");
     }
 
     /** The reverse private endpoint of analytics-prod. */

@@ -13,10 +13,14 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Wires the sandbox into the web server: its own security filter chain for {@code /sandbox/**}, ahead of the pages'
  * chain (stateless, no CSRF, no form login, every request let through, because the sandbox checks its own API keys
- * like the real service), and the {@link SandboxGate} in front of its operations.
+ * like the real service; its JSON answers carry a Content-Security-Policy that allows nothing), and the
+ * {@link SandboxGate} in front of its operations.
  */
 @Configuration
 class SandboxWebConfig {
+
+    static final String API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'none'";
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,7 +33,9 @@ class SandboxWebConfig {
             .httpBasic(AbstractHttpConfigurer::disable)
             .logout(AbstractHttpConfigurer::disable)
             .requestCache(AbstractHttpConfigurer::disable)
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // JSON only: nothing in it may load or run anything, or be framed.
+            .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_CONTENT_SECURITY_POLICY)));
         return http.build();
     }
 

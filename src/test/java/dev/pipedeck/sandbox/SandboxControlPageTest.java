@@ -93,7 +93,8 @@ class SandboxControlPageTest {
         assertThat(faults.rateLimitedLeft()).isEqualTo(4);
         adminPost(post("/admin/sandbox/hostile").param("on", "true"));
         assertThat(faults.hostileStrings()).isTrue();
-        assertThat(cloud.summary().pipes()).isEqualTo(14);
+        assertThat(cloud.summary().pipes()).as("three hostile pipes beside the twelve").isEqualTo(15);
+        assertThat(cloud.summary().services()).as("and a hostile service").hasSize(3);
         adminPost(post("/admin/sandbox/staging/idle"));
         assertThat(staging()).isEqualTo("idle");
         adminPost(post("/admin/sandbox/staging/wake"));

@@ -40,19 +40,19 @@ import dev.pipedeck.users.Role;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class RoleMatrixTest {
+public class RoleMatrixTest {
 
     /** Who may use a route: anyone, any signed-in user, or a role and those above it. */
-    enum Access { PUBLIC, SIGNED_IN, VIEWER, OPERATOR, ADMIN }
+    public enum Access { PUBLIC, SIGNED_IN, VIEWER, OPERATOR, ADMIN }
 
-    record Route(HttpMethod method, String path, Access access, Map<String, String> params) {
+    public record Route(HttpMethod method, String path, Access access, Map<String, String> params) {
         @Override
         public String toString() {
             return method + " " + path;
         }
     }
 
-    static List<Route> routes() {
+    public static List<Route> routes() {
         return List.of(
                 new Route(HttpMethod.GET, "/", Access.VIEWER, Map.of()),
                 new Route(HttpMethod.GET, "/login", Access.PUBLIC, Map.of()),
@@ -151,19 +151,24 @@ class RoleMatrixTest {
     // ---- A connected organization for the service pages, its ClickHouse Cloud a FakeCloud ----
 
     static final String ORGANIZATION = UUID.randomUUID().toString();
-    static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000aa";
-    static final String ENDPOINT = "11111111-2222-4333-8444-0000000000aa";
-    static final String PIPE_ID = "9e8d7c6b-1111-4222-8333-00000000e002";
+    public static final String SERVICE = "5f3c1a2b-aaaa-4bbb-8ccc-0000000000aa";
+    public static final String ENDPOINT = "11111111-2222-4333-8444-0000000000aa";
+    public static final String PIPE_ID = "9e8d7c6b-1111-4222-8333-00000000e002";
     static final String SERVICE_PAGE = "/organizations/{org}/services/{service}";
     static final String PIPE = SERVICE_PAGE + "/pipes/" + PIPE_ID;
     static final String ENDPOINTS_PAGE = "/organizations/{org}/services/{service}/private-endpoints";
     static final FakeCloud UPSTREAM = new FakeCloud();
 
     static {
-        String service = "/organizations/" + ORGANIZATION + "/services/" + SERVICE;
+        answerTheRoutes(UPSTREAM, ORGANIZATION);
+    }
+
+    /** Makes {@code cloud} answer what the routes above read and change for {@code organization}. */
+    public static FakeCloud answerTheRoutes(FakeCloud cloud, String organization) {
+        String service = "/organizations/" + organization + "/services/" + SERVICE;
         String endpoint = "{\"id\":\"" + ENDPOINT + "\",\"description\":\"Brokers\",\"type\":\"VPC_ENDPOINT_SERVICE\","
                 + "\"status\":\"Ready\",\"customPrivateDnsMappings\":[]}";
-        UPSTREAM.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"idle\"}")
+        cloud.ok("GET", service, "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"idle\"}")
                 .ok("PATCH", service + "/state", "{\"id\":\"" + SERVICE + "\",\"name\":\"matrix-service\",\"state\":\"awaking\"}")
                 .ok("GET", service + "/clickpipes", "[]")
                 .ok("GET", service + "/clickpipesReversePrivateEndpoints", "[" + endpoint + "]")
@@ -177,6 +182,7 @@ class RoleMatrixTest {
                 .ok("PUT", service + "/clickpipes/" + PIPE_ID + "/settings", "{\"clickhouse_max_insert_threads\":3}")
                 .ok("GET", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":2000,\"replicaMemoryGb\":8}")
                 .ok("PATCH", service + "/clickpipesCdcScaling", "{\"replicaCpuMillicores\":4000,\"replicaMemoryGb\":16}");
+        return cloud;
     }
 
     @BeforeEach
