@@ -2,10 +2,8 @@ package dev.pipedeck.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,13 +27,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.pipedeck.testsupport.HttpBrowser;
+import dev.pipedeck.testsupport.PipedeckProcess;
 
 /**
  * Load: N browser-like users (default 200) for a while (default 10 minutes) against a Pipedeck process of its own
@@ -77,7 +74,7 @@ class LoadBenchmark {
 
     @Test
     void usersBrowseForAWhile() throws Exception {
-        int port = freePort();
+        int port = PipedeckProcess.freePort();
         Process server = start(port);
         try {
             HttpBrowser admin = new HttpBrowser();
@@ -213,22 +210,13 @@ class LoadBenchmark {
                 }
                 Matcher upstream = LAST_MINUTE.matcher(admin.get(port, "/admin/sandbox").body());
                 samples.add(new Sample(Duration.ofNanos(System.nanoTime() - started), requests.get(), errors.get(),
-                        heap, rssMiB(pid), upstream.find() ? Integer.parseInt(upstream.group(1)) : -1));
+                        heap, PipedeckProcess.residentMiB(pid), upstream.find() ? Integer.parseInt(upstream.group(1)) : -1));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             errorExamples.add("sampler: " + e);
         }
-    }
-
-    private static double rssMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
     }
 
     private String report(Duration took) {
@@ -265,35 +253,11 @@ class LoadBenchmark {
     }
 
     private Process start(int port) throws Exception {
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        Path log = dataDir.resolve("pipedeck.log");
-        Process process = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-cp", classpath, "dev.pipedeck.PipedeckApplication",
-                "--server.port=" + port,
-                "--pipedeck.data-dir=" + dataDir,
-                "--pipedeck.admin.username=" + ADMIN,
-                "--pipedeck.admin.password=" + PASSWORD,
-                "--logging.level.dev.pipedeck=WARN"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("Pipedeck stopped; see %s", log).isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Pipedeck was not ready within 120 s; see " + log);
+        List<String> command = PipedeckProcess.command("-Xmx512m");
+        command.addAll(List.of("--server.port=" + port, "--pipedeck.data-dir=" + dataDir,
+                "--pipedeck.admin.username=" + ADMIN, "--pipedeck.admin.password=" + PASSWORD,
+                "--logging.level.dev.pipedeck=WARN"));
+        return PipedeckProcess.start(command, dataDir.resolve("pipedeck.log"), port);
     }
 
     private static List<String> matches(Pattern pattern, String html) {
@@ -303,11 +267,5 @@ class LoadBenchmark {
             found.add(matcher.group(1));
         }
         return new ArrayList<>(found);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

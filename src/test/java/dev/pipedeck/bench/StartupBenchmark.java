@@ -2,15 +2,8 @@ package dev.pipedeck.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.pipedeck.testsupport.PipedeckProcess;
 
 /**
  * Start-up time and idle memory of the packaged application ({@code target/pipedeck-*.jar}, so run
@@ -87,7 +82,7 @@ class StartupBenchmark {
         List<Double> seconds = new ArrayList<>();
         List<Double> rss = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            int port = freePort();
+            int port = PipedeckProcess.freePort();
             Path data = Files.createTempDirectory(work, "data");
             List<String> full = new ArrayList<>(command);
             full.add("--server.port=" + port);
@@ -96,35 +91,16 @@ class StartupBenchmark {
             Process process = new ProcessBuilder(full).redirectErrorStream(true)
                     .redirectOutput(data.resolve("out.log").toFile()).start();
             try {
-                waitUntilReady(process, port);
+                PipedeckProcess.waitUntilReady(process, port, data.resolve("out.log"));
                 seconds.add((System.nanoTime() - started) / 1e9);
                 Thread.sleep(15_000);
-                rss.add(rssMiB(process.pid()));
+                rss.add(PipedeckProcess.residentMiB(process.pid()));
             } finally {
                 process.destroy();
                 process.waitFor(30, TimeUnit.SECONDS);
             }
         }
         return new Measured(way, seconds, rss);
-    }
-
-    private static void waitUntilReady(Process process, int port) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application stopped").isTrue();
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.ofString())
-                        .statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("not ready within 120 s");
     }
 
     private static void run(List<String> command, Path directory) throws Exception {
@@ -141,24 +117,9 @@ class StartupBenchmark {
         return "JDK " + out.replaceAll("(?s).*?version \"([0-9]+)[^\"]*\".*", "$1");
     }
 
-    private static double rssMiB(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-            }
-        }
-        return -1;
-    }
-
     private static String range(List<Double> values) {
         double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
         double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         return String.format(Locale.ROOT, "%.1f–%.1f", min, max);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

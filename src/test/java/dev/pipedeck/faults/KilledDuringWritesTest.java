@@ -2,19 +2,14 @@ package dev.pipedeck.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.pipedeck.testsupport.FakeCloud;
 import dev.pipedeck.testsupport.HttpBrowser;
+import dev.pipedeck.testsupport.PipedeckProcess;
 
 /**
  * A Pipedeck process (the real application, its own JVM, the embedded H2 database in a data directory as a single
@@ -66,7 +61,7 @@ class KilledDuringWritesTest {
     @Test
     void afterSigkillTheChainVerifiesAndEverySuccessSeenIsRecorded() throws Exception {
         cloud.on("PATCH", STATE, call -> FakeCloud.envelope("{\"id\":\"" + PIPE + "\",\"state\":\"Stopping\"}"));
-        int port = freePort();
+        int port = PipedeckProcess.freePort();
         pipedeck = start(port, "first");
 
         List<String> succeeded = new CopyOnWriteArrayList<>();
@@ -112,12 +107,8 @@ class KilledDuringWritesTest {
     }
 
     private Process start(int port, String run) throws Exception {
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
-                "-cp", classpath, "dev.pipedeck.PipedeckApplication",
+        List<String> command = PipedeckProcess.command("-Xmx384m");
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--pipedeck.data-dir=" + dataDir,
                 "--pipedeck.admin.username=" + ADMIN,
@@ -131,24 +122,7 @@ class KilledDuringWritesTest {
                 "--pipedeck.organizations[0].base-url=" + cloud.baseUrl(),
                 "--pipedeck.organizations[0].budget-requests=1000",
                 "--pipedeck.organizations[0].budget-window-seconds=1"));
-        Path log = dataDir.resolve("pipedeck-" + run + ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("Pipedeck stopped: %s", tail(log)).isTrue();
-            try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/actuator/health/readiness")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (ready.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException notYet) {
-                // Still starting.
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Pipedeck was not ready within 120 s: " + tail(log));
+        return PipedeckProcess.start(command, dataDir.resolve("pipedeck-" + run + ".log"), port);
     }
 
     private HttpResponse<String> stopThePipe(int port) throws IOException, InterruptedException {
@@ -158,20 +132,5 @@ class KilledDuringWritesTest {
                 .header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"command\":\"stop\"}"))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log)";
-        }
     }
 }
