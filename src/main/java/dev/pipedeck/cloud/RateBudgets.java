@@ -49,11 +49,11 @@ final class RateBudgets implements AutoCloseable {
         RequestBudget budget = connection.budget();
         String key = connection.baseUrl() + "|" + connection.keyId();
         Window window = windows.compute(key, (k, existing) -> existing != null && existing.budget.equals(budget)
-                ? existing : new Window(budget, existing));
+                ? existing : new Window(k, budget, existing));
         return Mono.defer(() -> {
             long deadline = System.nanoTime() + maxWait.toNanos();
             return Mono.<Slot>create(sink -> window.enqueue(sink, priority, deadline))
-                    .flatMap(slot -> ledger.take(ledgerKey(key), budget, priority, deadline)
+                    .flatMap(slot -> ledger.take(window.ledgerKey, budget, priority, deadline)
                             .doOnError(failure -> window.giveBack(slot))
                             .doOnCancel(() -> window.giveBack(slot))
                             .flatMap(lease -> call.doFinally(signal -> {
@@ -87,6 +87,8 @@ final class RateBudgets implements AutoCloseable {
     private final class Window {
 
         private final RequestBudget budget;
+        /** The key's name in the shared ledger, worked out once per key rather than per request. */
+        private final String ledgerKey;
         private final long windowNanos;
         private final Deque<Slot> sent;
         private final Deque<Waiter> writes = new ArrayDeque<>();
@@ -95,7 +97,8 @@ final class RateBudgets implements AutoCloseable {
         private ScheduledFuture<?> wake;
         private long wakeAt = Long.MAX_VALUE;
 
-        Window(RequestBudget budget, Window previous) {
+        Window(String key, RequestBudget budget, Window previous) {
+            this.ledgerKey = ledgerKey(key);
             this.budget = budget;
             this.windowNanos = budget.window().toNanos();
             // A changed budget keeps what was already sent with the key: the upstream counts it either way.
