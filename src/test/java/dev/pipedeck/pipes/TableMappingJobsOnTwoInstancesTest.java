@@ -2,13 +2,7 @@ package dev.pipedeck.pipes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,9 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -33,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.pipedeck.PipedeckApplication;
 import dev.pipedeck.testsupport.FakeCloud;
+import dev.pipedeck.testsupport.HttpBrowser;
 import dev.pipedeck.testsupport.PostgresTestDatabase;
 import dev.pipedeck.testsupport.TestMasterKey;
 
@@ -116,8 +108,9 @@ class TableMappingJobsOnTwoInstancesTest {
     @Test
     void aChangeStartedOnOneInstanceIsFollowedOnTheOtherWhichNeverStartsASecondOneAndSeesItInterrupted()
             throws Exception {
-        Browser browser = new Browser();
-        browser.signIn(port(first));
+        HttpBrowser browser = new HttpBrowser();
+        assertThat(browser.signIn(port(first), ADMIN, PASSWORD).headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
         assertThat(browser.get(port(second), "/").statusCode()).as("the session goes on on the other").isEqualTo(200);
         HttpResponse<String> connected = browser.post(port(second), "/organizations", Map.of(
                 "displayName", "Mapping on two", "organizationId", ORG, "keyId", "MappingKey01",
@@ -233,13 +226,13 @@ class TableMappingJobsOnTwoInstancesTest {
         return "/organizations/" + ORG + "/services/" + SERVICE + "/pipes/" + pipe + "/edit";
     }
 
-    private static HttpResponse<String> addGhost(Browser browser, int port, String pipe) throws Exception {
+    private static HttpResponse<String> addGhost(HttpBrowser browser, int port, String pipe) throws Exception {
         return browser.post(port, edit(pipe) + "/mappings", Map.of("seenUpdatedAt", "2026-11-20T10:00:00Z",
                 "add[0].sourceNamespace", "public", "add[0].sourceTable", "ghost",
                 "add[0].targetTable", "public_ghost"));
     }
 
-    private static HttpResponse<String> addGhostQuietly(Browser browser, int port, String pipe) {
+    private static HttpResponse<String> addGhostQuietly(HttpBrowser browser, int port, String pipe) {
         try {
             return addGhost(browser, port, pipe);
         } catch (Exception e) {
@@ -257,13 +250,13 @@ class TableMappingJobsOnTwoInstancesTest {
         return instance.getBean(StoredTableMappingJobs.class).begin(job);
     }
 
-    private static String fragment(Browser browser, int port, String jobPath) throws Exception {
+    private static String fragment(HttpBrowser browser, int port, String jobPath) throws Exception {
         HttpResponse<String> answer = browser.htmx(port, jobPath);
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body();
     }
 
-    private static String awaitFragment(Browser browser, int port, String jobPath, Predicate<String> until)
+    private static String awaitFragment(HttpBrowser browser, int port, String jobPath, Predicate<String> until)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
@@ -287,54 +280,5 @@ class TableMappingJobsOnTwoInstancesTest {
 
     private static int port(ConfigurableApplicationContext context) {
         return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    /** A browser's cookies and CSRF token, shared by both instances (they are one site behind a load balancer). */
-    static final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
-
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        private volatile String csrf;
-
-        void signIn(int port) throws Exception {
-            get(port, "/login");
-            HttpResponse<String> signedIn = post(port, "/login", Map.of("username", ADMIN, "password", PASSWORD));
-            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).doesNotContain("error"));
-        }
-
-        HttpResponse<String> get(int port, String path) throws Exception {
-            return remember(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString()));
-        }
-
-        /** What HTMX's poll asks for: the progress fragment only. */
-        HttpResponse<String> htmx(int port, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("HX-Request", "true").build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
-            String body = form.entrySet().stream()
-                    .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                    .collect(Collectors.joining("&")) + "&_csrf=" + encode(csrf);
-            return remember(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-
-        private HttpResponse<String> remember(HttpResponse<String> response) {
-            Matcher token = CSRF.matcher(response.body());
-            if (token.find()) {
-                csrf = token.group(1);
-            }
-            return response;
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }

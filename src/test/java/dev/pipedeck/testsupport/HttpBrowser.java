@@ -25,7 +25,7 @@ public final class HttpBrowser {
 
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    private String csrf;
+    private volatile String csrf;
 
     /** Signs in through the login form; the answer of the form's POST (a redirect). */
     public HttpResponse<String> signIn(int port, String username, String password) throws Exception {
@@ -34,13 +34,15 @@ public final class HttpBrowser {
     }
 
     public HttpResponse<String> get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher token = CSRF.matcher(response.body());
-        if (token.find()) {
-            csrf = token.group(1);
-        }
-        return response;
+        return remember(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** What an HTMX request asks for (a fragment): a GET with {@code HX-Request: true}. */
+    public HttpResponse<String> htmx(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("HX-Request", "true").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A form POST with the CSRF token of the last page read; a value may be a list (a field sent repeatedly). */
@@ -49,10 +51,18 @@ public final class HttpBrowser {
                 .flatMap(e -> (e.getValue() instanceof Collection<?> values ? values.stream() : Stream.of(e.getValue()))
                         .map(value -> encode(e.getKey()) + "=" + encode(String.valueOf(value))))
                 .collect(Collectors.joining("&")) + (form.isEmpty() ? "" : "&") + "_csrf=" + encode(csrf);
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        return remember(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private HttpResponse<String> remember(HttpResponse<String> response) {
+        Matcher token = CSRF.matcher(response.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return response;
     }
 
     private static String encode(String value) {
