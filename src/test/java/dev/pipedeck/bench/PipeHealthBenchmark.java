@@ -1,19 +1,12 @@
 package dev.pipedeck.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -100,12 +93,13 @@ class PipeHealthBenchmark {
         String serviceId = TestAccounts.asAdmin(() -> cloud.instanceGetList(
                 connections.cloudConnection(connections.get(organizationId))).block().stream()
                 .filter(s -> "analytics-prod".equals(s.name())).findFirst().orElseThrow().id());
-        TestAccounts.create(accounts, "bench-viewer", Role.VIEWER);
-        HttpClient browser = signIn("bench-viewer");
+        String viewer = "bench-viewer-" + System.nanoTime();
+        TestAccounts.create(accounts, viewer, Role.VIEWER);
+        HttpClient browser = PageTimer.signIn(port, viewer);
 
         String list = "http://127.0.0.1:" + port + "/organizations/" + organizationId + "/services/" + serviceId
                 + "/pipes";
-        String firstPage = fetch(browser, list, false);
+        String firstPage = PageTimer.fetch(browser, list, false);
         Matcher loader = Pattern.compile("hx-get=\"([^\"]*/pipes/health\\?ids=[^\"]*)\"").matcher(firstPage);
         if (!loader.find()) {
             throw new IllegalStateException("no health request on the list page");
@@ -156,65 +150,7 @@ class PipeHealthBenchmark {
 
     private boolean measure(String label, HttpClient browser, String url, double limitMs)
             throws IOException, InterruptedException {
-        int size = 0;
-        List<Long> times = new ArrayList<>();
-        for (int i = 0; i < WARMUP + RUNS; i++) {
-            long started = System.nanoTime();
-            String body = fetch(browser, url, true);
-            long elapsed = System.nanoTime() - started;
-            size = body.getBytes(StandardCharsets.UTF_8).length;
-            if (i >= WARMUP) {
-                times.add(elapsed);
-            }
-        }
-        double median = ms(percentile(times, 50));
-        System.out.printf("  %-22s median %7.2f ms, p95 %7.2f ms, %6.1f KB%n", label, median,
-                ms(percentile(times, 95)), size / 1024.0);
-        return limitMs <= 0 || median < limitMs;
-    }
-
-    private HttpClient signIn(String username) throws IOException, InterruptedException {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        String login = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        String form = "username=" + username + "&password=" + URLEncoder.encode(TestAccounts.PASSWORD,
-                StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + location);
-        }
-        return browser;
-    }
-
-    private static String fetch(HttpClient browser, String url, boolean htmx) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
-        if (htmx) {
-            request.header("HX-Request", "true");
-        }
-        HttpResponse<String> response = browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode());
-        }
-        return response.body();
-    }
-
-    private static long percentile(List<Long> values, int percentile) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1_000_000.0;
+        PageTimer.Timing timing = PageTimer.time(label, browser, url, true, WARMUP, RUNS);
+        return limitMs <= 0 || timing.medianMs() < limitMs;
     }
 }
